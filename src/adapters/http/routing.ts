@@ -1,0 +1,95 @@
+import Router from '@koa/router';
+import type { Context, Middleware } from 'koa';
+import { parseOrThrow } from './parse.js';
+import type { Endpoint } from './endpoint.js';
+import { MethodNotAllowedError, RequestValidationError, RouteNotFoundError } from './http-errors.js';
+import { actorFor, type Authenticate } from './middleware/authenticate.js';
+import type { RateLimits, RateLimitState } from './rate-limits.js';
+
+export interface RoutingDeps {
+  authenticate: Authenticate;
+  rateLimits: RateLimits;
+}
+
+/**
+ * Turns endpoint declarations into Koa routes. For each request, in this order: who is calling,
+ * the rate limit, the parsed params, query and body, the per-identifier limit, then the handler.
+ */
+export function buildRouter(endpoints: Endpoint[], deps: RoutingDeps): Middleware[] {
+  const router = new Router();
+  for (const ep of endpoints) {
+    router.register(ep.path, [ep.method], async (ctx: Context) => serve(ep, ctx, deps));
+  }
+  return [router.routes() as unknown as Middleware, notFoundOrWrongMethod(router)];
+}
+
+async function serve(ep: Endpoint, ctx: Context, deps: RoutingDeps): Promise<void> {
+  ctx.state.routePattern = ep.path;
+  const actor = await actorFor(ep.access, ctx, deps.authenticate);
+  const limits: RateLimitState[] = [];
+  if (ep.rateLimit === 'general') {
+    const key = actor
+      ? `${actor.kind}:${actor.kind === 'staff' ? actor.userId : actor.patientId}`
+      : `ip:${ctx.ip}`;
+    limits.push(await consume(deps, ctx, 'api', key, limits));
+  } else if (ep.rateLimit === 'otp' || ep.rateLimit === 'auth') {
+    limits.push(await consume(deps, ctx, `${ep.rateLimit}:ip`, ctx.ip, limits));
+  }
+  const params = ep.params ? parseOrThrow(ep.params, { ...ctx.params }, 'params') : undefined;
+  const query = ep.query ? parseOrThrow(ep.query, { ...ctx.query }, 'query') : undefined;
+  const body = ep.body ? parseOrThrow(ep.body, jsonBody(ctx), 'body') : undefined;
+  if ((ep.rateLimit === 'otp' || ep.rateLimit === 'auth') && ep.identifier) {
+    limits.push(await consume(deps, ctx, `${ep.rateLimit}:id`, ep.identifier(body), limits));
+  }
+  const result = await ep.handle({
+    params,
+    query,
+    body,
+    actor,
+    requestId: String(ctx.state.requestId),
+    ip: ctx.ip,
+    koa: ctx,
+  });
+  if (ep.raw) return;
+  ctx.status = result?.status ?? 200;
+  ctx.body = {
+    success: true,
+    ...(result?.message !== undefined ? { message: result.message } : {}),
+    ...(result?.data !== undefined ? { data: result.data } : {}),
+    ...(result?.meta !== undefined ? { meta: result.meta } : {}),
+  };
+}
+
+/** Counts the request and shows the tightest of the limits met so far in the X-RateLimit-* headers. */
+async function consume(
+  deps: RoutingDeps,
+  ctx: Context,
+  bucket: Parameters<RateLimits['consume']>[0],
+  key: string,
+  earlier: RateLimitState[],
+): Promise<RateLimitState> {
+  const state = await deps.rateLimits.consume(bucket, key);
+  const tightest = [...earlier, state].reduce((a, b) => (b.remaining < a.remaining ? b : a));
+  ctx.set('X-RateLimit-Limit', String(tightest.limit));
+  ctx.set('X-RateLimit-Remaining', String(tightest.remaining));
+  ctx.set('X-RateLimit-Reset', String(tightest.reset));
+  return state;
+}
+
+function jsonBody(ctx: Context): unknown {
+  const hasBody = Number(ctx.request.length ?? 0) > 0 || ctx.get('Transfer-Encoding') !== '';
+  if (hasBody && !ctx.is('application/json')) {
+    throw new RequestValidationError({ body: 'Content-Type must be application/json' });
+  }
+  return (ctx.request as { body?: unknown }).body ?? {};
+}
+
+function notFoundOrWrongMethod(router: Router): Middleware {
+  return async (ctx) => {
+    if (ctx.state.routePattern !== undefined) return;
+    const matched = router.match(ctx.path, ctx.method);
+    const allowed = [...new Set(matched.path.flatMap((layer) => layer.methods))];
+    if (allowed.length > 0) throw new MethodNotAllowedError(allowed);
+    throw new RouteNotFoundError();
+  };
+}

@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { PhoneNumber } from '../../../domain/shared/phone-number.js';
+
+/** Building blocks for route schemas; each carries a clear message and a documented shape. */
+
+export const text = (max: number, min = 1) =>
+  v.pipe(
+    v.string('Must be a string'),
+    v.trim(),
+    v.minLength(min, min === 1 ? 'Must not be empty' : `Must be at least ${min} characters`),
+    v.maxLength(max, `Must be at most ${max} characters`),
+  );
+
+/** An Indian mobile in any common format, or any number in E.164; normalised to E.164. */
+export const phone = v.pipe(
+  v.string('Must be a string'),
+  v.maxLength(32, 'Must be at most 32 characters'),
+  v.check((s) => PhoneNumber.normalise(s) !== undefined, 'Invalid phone number'),
+  v.transform((s) => PhoneNumber.normalise(s)!),
+  v.metadata({ examples: ['+919876543210'] }),
+);
+
+export const otp = v.pipe(v.string('Must be a string'), v.regex(/^\d{6}$/, 'OTP must be 6 digits'));
+
+export const password = v.pipe(
+  v.string('Must be a string'),
+  v.minLength(1, 'Must not be empty'),
+  v.maxLength(256, 'Must be at most 256 characters'),
+);
+
+export const username = v.pipe(
+  v.string('Must be a string'),
+  v.trim(),
+  v.minLength(1, 'Must not be empty'),
+  v.maxLength(64, 'Must be at most 64 characters'),
+);
+
+export const jwt = v.pipe(
+  v.string('Must be a string'),
+  v.minLength(1, 'Must not be empty'),
+  v.maxLength(4096, 'Token too long'),
+);
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). */
+export const localDate = v.pipe(
+  v.string('Must be a string'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date YYYY-MM-DD'),
+  v.check((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'Not a real calendar date'),
+);
+
+/** A positive integer id in a path or query string. */
+export const idParam = v.pipe(
+  v.string('Must be a string'),
+  v.regex(/^[1-9]\d{0,9}$/, 'Must be a positive integer'),
+  v.transform(Number),
+  v.maxValue(2_147_483_647, 'Too large'),
+);
+
+export const pagination = {
+  page: v.optional(
+    v.pipe(v.string(), v.regex(/^[1-9]\d{0,5}$/, 'Must be a positive integer'), v.transform(Number)),
+    '1',
+  ),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,6}$/, 'Must be a positive integer'),
+      v.transform(Number),
+      v.minValue(1, 'Must be at least 1'),
+      v.maxValue(100, 'Must be at most 100'),
+    ),
+    '20',
+  ),
+};

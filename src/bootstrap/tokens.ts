@@ -1,0 +1,79 @@
+import type { ServiceIdentifier } from 'inversify';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import type { LogInStaffWithOtpHandler } from '../application/identity/commands/log-in-staff-with-otp.js';
+import type { LogInStaffWithPasswordHandler } from '../application/identity/commands/log-in-staff-with-password.js';
+import type { LogOutHandler } from '../application/identity/commands/log-out.js';
+import type { RefreshAccessHandler } from '../application/identity/commands/refresh-access.js';
+import type { SendPatientOtpHandler } from '../application/identity/commands/send-patient-otp.js';
+import type { SendStaffOtpHandler } from '../application/identity/commands/send-staff-otp.js';
+import type { VerifyPatientOtpHandler } from '../application/identity/commands/verify-patient-otp.js';
+import type { OtpChallenges } from '../application/identity/otp-challenges.js';
+import type {
+  OneTimeCodeRepository,
+  PatientRepository,
+  RefreshSessionRepository,
+  StaffUserRepository,
+} from '../application/identity/ports/identity-repositories.js';
+import type { OtpGenerator, SecretHasher } from '../application/identity/ports/secret-hasher.js';
+import type { TokenService } from '../application/identity/ports/token-service.js';
+import type { AuthenticateCallerHandler } from '../application/identity/queries/authenticate-caller.js';
+import type {
+  GetCurrentPatientHandler,
+  GetCurrentStaffHandler,
+} from '../application/identity/queries/get-current-account.js';
+import type { SessionIssuer } from '../application/identity/session-issuer.js';
+import type { SmsSender, WhatsAppSender } from '../application/messaging/ports/outbound-message.js';
+import type { Clock } from '../application/shared/ports/clock.js';
+import type { UnitOfWork } from '../application/shared/ports/unit-of-work.js';
+import type { DevOutbox } from '../adapters/gateways/fake-messaging/dev-outbox.js';
+import type { Endpoint } from '../adapters/http/endpoint.js';
+import type { HttpMetrics } from '../adapters/http/metrics.js';
+import type { RateLimits } from '../adapters/http/rate-limits.js';
+import type { DatabaseProbe } from '../adapters/persistence/database-probe.js';
+import type { Config } from './config.js';
+
+const token = <T>(name: string) => Symbol.for(`mibo.${name}`) as ServiceIdentifier<T>;
+
+/** Typed tokens: the compiler checks every `c.get(T.X)` against what is bound. */
+export const T = {
+  Config: token<Config>('Config'),
+  Logger: token<Logger>('Logger'),
+  Orm: token<MikroORM>('Orm'),
+  Em: token<EntityManager>('Em'),
+  Redis: token<Redis | null>('Redis'),
+  JwtSecrets: token<{ access: string; refresh: string }>('JwtSecrets'),
+  Clock: token<Clock>('Clock'),
+  UnitOfWork: token<UnitOfWork>('UnitOfWork'),
+  DatabaseProbe: token<DatabaseProbe>('DatabaseProbe'),
+
+  StaffUsers: token<StaffUserRepository>('StaffUsers'),
+  Patients: token<PatientRepository>('Patients'),
+  OneTimeCodes: token<OneTimeCodeRepository>('OneTimeCodes'),
+  RefreshSessions: token<RefreshSessionRepository>('RefreshSessions'),
+  SecretHasher: token<SecretHasher>('SecretHasher'),
+  OtpGenerator: token<OtpGenerator>('OtpGenerator'),
+  TokenService: token<TokenService>('TokenService'),
+  OtpChallenges: token<OtpChallenges>('OtpChallenges'),
+  SessionIssuer: token<SessionIssuer>('SessionIssuer'),
+
+  SendStaffOtp: token<SendStaffOtpHandler>('SendStaffOtp'),
+  LogInStaffWithOtp: token<LogInStaffWithOtpHandler>('LogInStaffWithOtp'),
+  LogInStaffWithPassword: token<LogInStaffWithPasswordHandler>('LogInStaffWithPassword'),
+  RefreshAccess: token<RefreshAccessHandler>('RefreshAccess'),
+  LogOut: token<LogOutHandler>('LogOut'),
+  SendPatientOtp: token<SendPatientOtpHandler>('SendPatientOtp'),
+  VerifyPatientOtp: token<VerifyPatientOtpHandler>('VerifyPatientOtp'),
+  GetCurrentStaff: token<GetCurrentStaffHandler>('GetCurrentStaff'),
+  GetCurrentPatient: token<GetCurrentPatientHandler>('GetCurrentPatient'),
+  AuthenticateCaller: token<AuthenticateCallerHandler>('AuthenticateCaller'),
+
+  DevOutbox: token<DevOutbox | null>('DevOutbox'),
+  SmsSender: token<SmsSender>('SmsSender'),
+  WhatsAppSender: token<WhatsAppSender>('WhatsAppSender'),
+
+  HttpMetrics: token<HttpMetrics>('HttpMetrics'),
+  RateLimits: token<RateLimits>('RateLimits'),
+  Endpoints: token<Endpoint[]>('Endpoints'),
+};
