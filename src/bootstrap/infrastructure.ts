@@ -40,7 +40,7 @@ export async function openInfrastructure(
       database = { url: embedded.url, poolMax: 1, lock: false };
     }
   }
-  const orm = await openOrm({ url: database.url, poolMax: database.poolMax });
+  const orm = await openOrm({ url: database.url, poolMax: database.poolMax, logger });
   try {
     await migrateUnderLock(
       orm,

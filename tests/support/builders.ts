@@ -76,5 +76,12 @@ export async function patientLogin(t: TestApi, phone = randomPhone(), fullName =
   const otp = await latestOtp(t, phone);
   const res = await t.request('POST', '/api/patient-auth/verify-otp', { body: { phone, otp } });
   if (res.status !== 200) throw new Error(`patient login failed: ${res.text}`);
-  return { phone, ...(res.body.data as { accessToken: string; refreshToken: string; patient: { id: number; isNewUser: boolean } }) };
+  return {
+    phone,
+    ...(res.body.data as {
+      accessToken: string;
+      refreshToken: string;
+      patient: { id: number; isNewUser: boolean };
+    }),
+  };
 }

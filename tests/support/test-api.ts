@@ -77,7 +77,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       }
       if (options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
       if (options.token) headers.authorization = `Bearer ${options.token}`;
-      const response = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
       const text = await response.text();
       let parsed: unknown = text;
       try {

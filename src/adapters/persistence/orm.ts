@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import { migrationsList } from '../../../migrations/index.js';
 import { identitySchemas } from './schemas/identity-schemas.js';
 
@@ -8,10 +9,12 @@ export const entitySchemas = [...identitySchemas];
 export interface OrmOptions {
   url: string;
   poolMax: number;
+  /** Where the driver's own warnings go (otherwise knex prints them to the console). */
+  logger?: Logger;
 }
 
 /** MikroORM over PostgreSQL (a server, or embedded PGlite on a loopback socket). */
-export async function openOrm({ url, poolMax }: OrmOptions): Promise<MikroORM> {
+export async function openOrm({ url, poolMax, logger }: OrmOptions): Promise<MikroORM> {
   return MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,
@@ -21,7 +24,15 @@ export async function openOrm({ url, poolMax }: OrmOptions): Promise<MikroORM> {
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },
     pool: { min: 0, max: poolMax, acquireTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 },
-    driverOptions: { connection: { connectionTimeoutMillis: 5_000 } },
+    driverOptions: {
+      connection: { connectionTimeoutMillis: 5_000 },
+      log: {
+        warn: (message: unknown) => logger?.warn({ driver: String(message) }, 'database driver warning'),
+        error: (message: unknown) => logger?.error({ driver: String(message) }, 'database driver error'),
+        deprecate: () => undefined,
+        debug: () => undefined,
+      },
+    },
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   });
