@@ -183,3 +183,23 @@ describe('patient authentication (/api/patient-auth)', () => {
     expect(extra.body.error.details).toHaveProperty('isNewUser');
   });
 });
+
+describe('first OTP requests racing for one phone', () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi();
+  });
+  afterAll(async () => t.close());
+
+  it('all succeed and leave exactly one code row for the phone', async () => {
+    const phone = randomPhone();
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => t.request('POST', '/api/patient-auth/send-otp', { body: { phone } })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const rows: unknown[] = await t.inContext(() =>
+      t.api.infra.orm.em.getConnection().execute('select id from one_time_codes where phone = ?', [phone]),
+    );
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 import type { OtpPurpose } from '../../domain/identity/one-time-code.js';
 import { OneTimeCode, OtpInvalidError } from '../../domain/identity/one-time-code.js';
+import { ConflictError } from '../shared/app-errors.js';
 import type { Clock } from '../shared/ports/clock.js';
 import type { UnitOfWork } from '../shared/ports/unit-of-work.js';
 import type { OneTimeCodeRepository } from './ports/identity-repositories.js';
@@ -19,13 +20,28 @@ export class OtpChallenges {
   async issue(purpose: OtpPurpose, phone: string, fullName: string | null = null): Promise<string> {
     const code = this.generator.generate();
     const codeHash = await this.hasher.hash(code);
-    await this.uow.run(async () => {
+    try {
+      await this.store(purpose, phone, codeHash, fullName);
+    } catch (error) {
+      // Two first-ever requests for one phone raced to insert its row: the loser replaces the winner's code.
+      if (!(error instanceof ConflictError)) throw error;
+      await this.store(purpose, phone, codeHash, fullName);
+    }
+    return code;
+  }
+
+  private store(
+    purpose: OtpPurpose,
+    phone: string,
+    codeHash: string,
+    fullName: string | null,
+  ): Promise<void> {
+    return this.uow.run(async () => {
       const now = this.clock.now();
       const existing = await this.codes.findForUpdate(purpose, phone);
       if (existing) existing.reissue(codeHash, fullName, now);
       else await this.codes.add(OneTimeCode.issue(purpose, phone, codeHash, fullName, now));
     });
-    return code;
   }
 
   /**
