@@ -1,12 +1,16 @@
+import { createRequire } from 'node:module';
 import type { Container } from 'inversify';
 import { HttpMetrics } from '../../adapters/http/metrics.js';
 import { RateLimits } from '../../adapters/http/rate-limits.js';
 import { staffAuthRoutes } from '../../adapters/http/routes/auth/auth-routes.js';
 import { devRoutes } from '../../adapters/http/routes/dev/dev-routes.js';
+import { docsRoutes } from '../../adapters/http/routes/system/docs-routes.js';
 import { patientAuthRoutes } from '../../adapters/http/routes/patient-auth/patient-auth-routes.js';
 import { systemRoutes } from '../../adapters/http/routes/system/system-routes.js';
 import type { Endpoint } from '../../adapters/http/endpoint.js';
 import { T } from '../tokens.js';
+
+const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
 export function bindHttp(c: Container, startedAt: number): void {
   c.bind(T.HttpMetrics).toConstantValue(new HttpMetrics());
@@ -54,6 +58,7 @@ export function bindHttp(c: Container, startedAt: number): void {
       ];
       const outbox = x.get(T.DevOutbox);
       if (outbox && !config.production) endpoints.push(...devRoutes(outbox));
+      endpoints.push(...docsRoutes(() => endpoints, { title: 'Mibo API', version }));
       return endpoints;
     })
     .inSingletonScope();
