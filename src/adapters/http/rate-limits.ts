@@ -23,19 +23,39 @@ export interface RateLimitState {
   reset: number;
 }
 
-type Bucket = 'otp:id' | 'otp:ip' | 'auth:id' | 'auth:ip' | 'api';
+export type Bucket = 'otp:id' | 'otp:ip' | 'auth:id' | 'auth:ip' | 'api';
+
+/** RATE_LIMIT_EXCEEDED with the state of the bucket that refused (for the X-RateLimit-* headers). */
+export class RateLimitRefusal extends RateLimitExceededError {
+  constructor(
+    retryAfter: number,
+    readonly state: RateLimitState,
+  ) {
+    super(retryAfter);
+  }
+}
+
+/** Longest a request waits for Redis before its bucket is counted in this process instead. */
+const REDIS_TIMEOUT_MS = 250;
+/** After Redis failed or was too slow, how long this process counts in memory before trying it again. */
+const REDIS_RETRY_AFTER_MS = 1000;
+
+interface Limiter {
+  points: number;
+  memory: RateLimiterMemory;
+  redis: RateLimiterAbstract | null;
+}
 
 /**
  * Fixed-window counters per bucket. In Redis when a client is given (shared by every API process),
- * each backed by an in-memory insurance limiter that takes over at once when Redis does not answer.
+ * each backed by an in-memory limiter that takes over at once when Redis is not connected, fails, or
+ * does not answer within REDIS_TIMEOUT_MS (a paused or partitioned Redis keeps the socket "ready").
  */
 export class RateLimits {
-  private readonly limiters: Map<Bucket, RateLimiterAbstract>;
+  private readonly limiters: Map<Bucket, Limiter>;
+  private redisAvoidedUntil = 0;
 
-  constructor(
-    private readonly settings: RateLimitSettings,
-    redis: Redis | null,
-  ) {
+  constructor(settings: RateLimitSettings, redis: Redis | null) {
     const max: Record<Bucket, number> = {
       'otp:id': settings.otpMax,
       'otp:ip': settings.otpMax * settings.ipMultiplier,
@@ -50,32 +70,42 @@ export class RateLimits {
           duration: settings.windowSeconds,
           keyPrefix: `${settings.prefix}:${bucket}`,
         };
-        const memory = new RateLimiterMemory(options);
-        const limiter = redis
-          ? new RateLimiterRedis({
-              ...options,
-              storeClient: redis,
-              rejectIfRedisNotReady: true,
-              insuranceLimiter: memory,
-            })
-          : memory;
+        const limiter: Limiter = {
+          points: max[bucket],
+          memory: new RateLimiterMemory(options),
+          redis: redis
+            ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true })
+            : null,
+        };
         return [bucket, limiter];
       }),
     );
   }
 
-  /** Counts one request; throws RATE_LIMIT_EXCEEDED (with retryAfter) past the bucket's limit. */
+  /** Counts one request; throws RATE_LIMIT_EXCEEDED (with retryAfter and the bucket's state) past its limit. */
   async consume(bucket: Bucket, key: string): Promise<RateLimitState> {
     const limiter = this.limiters.get(bucket)!;
     try {
-      const res = await limiter.consume(key, 1);
-      return this.stateOf(limiter.points, res);
+      return this.stateOf(limiter.points, await this.count(limiter, key));
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
-        throw new RateLimitExceededError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        throw new RateLimitRefusal(retryAfter, this.stateOf(limiter.points, rejection));
       }
       throw rejection;
     }
+  }
+
+  private async count(limiter: Limiter, key: string): Promise<RateLimiterRes> {
+    if (limiter.redis && Date.now() >= this.redisAvoidedUntil) {
+      try {
+        return await withTimeout(limiter.redis.consume(key, 1), REDIS_TIMEOUT_MS);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw error;
+        this.redisAvoidedUntil = Date.now() + REDIS_RETRY_AFTER_MS;
+      }
+    }
+    return limiter.memory.consume(key, 1);
   }
 
   private stateOf(limit: number, res: RateLimiterRes): RateLimitState {
@@ -85,4 +115,13 @@ export class RateLimits {
       reset: Math.ceil((Date.now() + res.msBeforeNext) / 1000),
     };
   }
+}
+
+/** Settles as `work` does, or rejects after `ms` (a late rejection of `work` stays handled by the race). */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -4,7 +4,7 @@ import { parseOrThrow } from './parse.js';
 import type { Endpoint } from './endpoint.js';
 import { MethodNotAllowedError, RequestValidationError, RouteNotFoundError } from './http-errors.js';
 import { actorFor, type Authenticate } from './middleware/authenticate.js';
-import type { RateLimits, RateLimitState } from './rate-limits.js';
+import { RateLimitRefusal, type RateLimits, type RateLimitState } from './rate-limits.js';
 
 export interface RoutingDeps {
   authenticate: Authenticate;
@@ -12,8 +12,9 @@ export interface RoutingDeps {
 }
 
 /**
- * Turns endpoint declarations into Koa routes. For each request, in this order: who is calling,
- * the rate limit, the parsed params, query and body, the per-identifier limit, then the handler.
+ * Turns endpoint declarations into Koa routes. For each request, in this order: who is calling
+ * (a general route counts a caller it turns away per IP), the rate limit, the parsed params, query
+ * and body, the per-identifier limit, then the handler.
  */
 export function buildRouter(endpoints: Endpoint[], deps: RoutingDeps): Middleware[] {
   const router = new Router();
@@ -25,8 +26,15 @@ export function buildRouter(endpoints: Endpoint[], deps: RoutingDeps): Middlewar
 
 async function serve(ep: Endpoint, ctx: Context, deps: RoutingDeps): Promise<void> {
   ctx.state.routePattern = ep.path;
-  const actor = await actorFor(ep.access, ctx, deps.authenticate);
   const limits: RateLimitState[] = [];
+  let actor: Awaited<ReturnType<typeof actorFor>>;
+  try {
+    actor = await actorFor(ep.access, ctx, deps.authenticate);
+  } catch (error) {
+    // No token, a bad one or the wrong kind: still a request, counted per IP (may turn into a 429).
+    if (ep.rateLimit === 'general') await consume(deps, ctx, 'api', `ip:${ctx.ip}`, limits);
+    throw error;
+  }
   if (ep.rateLimit === 'general') {
     const key = actor
       ? `${actor.kind}:${actor.kind === 'staff' ? actor.userId : actor.patientId}`
@@ -68,12 +76,25 @@ async function consume(
   key: string,
   earlier: RateLimitState[],
 ): Promise<RateLimitState> {
-  const state = await deps.rateLimits.consume(bucket, key);
-  const tightest = [...earlier, state].reduce((a, b) => (b.remaining < a.remaining ? b : a));
-  ctx.set('X-RateLimit-Limit', String(tightest.limit));
-  ctx.set('X-RateLimit-Remaining', String(tightest.remaining));
-  ctx.set('X-RateLimit-Reset', String(tightest.reset));
+  let state: RateLimitState;
+  try {
+    state = await deps.rateLimits.consume(bucket, key);
+  } catch (error) {
+    // A 429 shows the limit that refused it.
+    if (error instanceof RateLimitRefusal) setLimitHeaders(ctx, error.state);
+    throw error;
+  }
+  setLimitHeaders(
+    ctx,
+    [...earlier, state].reduce((a, b) => (b.remaining < a.remaining ? b : a)),
+  );
   return state;
+}
+
+function setLimitHeaders(ctx: Context, state: RateLimitState): void {
+  ctx.set('X-RateLimit-Limit', String(state.limit));
+  ctx.set('X-RateLimit-Remaining', String(state.remaining));
+  ctx.set('X-RateLimit-Reset', String(state.reset));
 }
 
 function jsonBody(ctx: Context): unknown {
