@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RateLimitExceededError } from '../../src/adapters/http/http-errors.js';
-import { RateLimits, type RateLimitSettings } from '../../src/adapters/http/rate-limits.js';
+import { RateLimits, storedKey, type RateLimitSettings } from '../../src/adapters/http/rate-limits.js';
 import { randomPhone } from '../support/builders.js';
 import { redisSkipReason, redisUrl } from '../support/services.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -94,7 +94,7 @@ describe.skipIf(!redisUrl)('rate limits shared through Redis' + redisSkipReason,
     // The counts really are in Redis under the configured prefix.
     const admin = client();
     await redisReady(admin);
-    expect(Number(await admin.get(`${prefix}:otp:id:${phone}`))).toBeGreaterThanOrEqual(3);
+    expect(Number(await admin.get(`${prefix}:otp:id:${storedKey(phone)}`))).toBeGreaterThanOrEqual(3);
   });
 
   it('shares the general budget of one IP between two API processes', async () => {
@@ -140,7 +140,7 @@ describe.skipIf(!redisUrl)('rate limits shared through Redis' + redisSkipReason,
     const otherRun = new RateLimits({ ...settings, prefix: uniquePrefix() }, redisA);
     expect(await otherRun.consume('otp:id', 'k')).toMatchObject({ remaining: 2 });
 
-    expect(await redisA.pttl(`${prefix}:otp:id:k`)).toBeGreaterThan(0);
-    expect(await redisA.pttl(`${prefix}:otp:id:k`)).toBeLessThanOrEqual(120_000);
+    expect(await redisA.pttl(`${prefix}:otp:id:${storedKey('k')}`)).toBeGreaterThan(0);
+    expect(await redisA.pttl(`${prefix}:otp:id:${storedKey('k')}`)).toBeLessThanOrEqual(120_000);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import {
   RateLimiterMemory,
@@ -83,8 +84,9 @@ export class RateLimits {
   }
 
   /** Counts one request; throws RATE_LIMIT_EXCEEDED (with retryAfter and the bucket's state) past its limit. */
-  async consume(bucket: Bucket, key: string): Promise<RateLimitState> {
+  async consume(bucket: Bucket, identifier: string): Promise<RateLimitState> {
     const limiter = this.limiters.get(bucket)!;
+    const key = storedKey(identifier);
     try {
       return this.stateOf(limiter.points, await this.count(limiter, key));
     } catch (rejection) {
@@ -115,6 +117,14 @@ export class RateLimits {
       reset: Math.ceil((Date.now() + res.msBeforeNext) / 1000),
     };
   }
+}
+
+/**
+ * Identifiers (phones, IPs, refresh tokens) are kept only as a short hash: Redis never holds a token
+ * or a phone number, and long tokens do not make long keys.
+ */
+export function storedKey(identifier: string): string {
+  return createHash('sha256').update(identifier).digest('base64url').slice(0, 22);
 }
 
 /** Settles as `work` does, or rejects after `ms` (a late rejection of `work` stays handled by the race). */
