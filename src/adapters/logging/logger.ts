@@ -41,6 +41,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'mibo' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      serializers: { err: serializeError },
       mixin: () => {
         const scope = logScope.getStore();
         return scope ? { reqId: scope.requestId } : {};
@@ -48,4 +49,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     },
     destination,
   );
+}
+
+/** Shaped like an error code (Z_DATA_ERROR, ECONNREFUSED, a 5-character SQLSTATE), never like an OTP. */
+const ERROR_CODE = /^(?:[A-Z][A-Z0-9_]*|[0-9A-Z]{5})$/;
+
+/**
+ * `code` is redacted everywhere (an OTP may travel under that name), which would also hide the codes
+ * of errors (a driver's ECONNREFUSED, PostgreSQL's 23505) that operators need; they go as `errorCode`.
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && ERROR_CODE.test(code) ? { ...serialized, errorCode: code } : serialized;
 }

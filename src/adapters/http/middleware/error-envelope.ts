@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { isDatabaseUnavailable } from '../../persistence/database-errors.js';
@@ -19,6 +19,7 @@ export function errorEnvelope(logger: Logger, jsonLimitBytes: number): Middlewar
     try {
       await next();
     } catch (error) {
+      discardUnreadBody(ctx);
       if (error instanceof DomainError) {
         ctx.status = STATUS_BY_CODE[error.code];
         if (error instanceof MethodNotAllowedError) ctx.set('Allow', error.allowed.join(', '));
@@ -34,11 +35,17 @@ export function errorEnvelope(logger: Logger, jsonLimitBytes: number): Middlewar
         ctx.body = errorBody('PAYLOAD_TOO_LARGE', `Request body is larger than ${jsonLimitBytes} bytes`);
         return;
       }
-      if (status !== undefined && status >= 400 && status < 500 && httpError.expose !== false) {
-        // The body parser's refusals: malformed JSON, a wrong charset or content encoding.
+      if (
+        (status !== undefined && status >= 400 && status < 500 && httpError.expose !== false) ||
+        isDecompressionError(error)
+      ) {
+        // The body parser's refusals: malformed JSON, a wrong charset or content encoding, a
+        // Content-Encoding: gzip/deflate body that does not decompress.
         ctx.status = 400;
         const problem =
-          httpError.type === 'entity.parse.failed' ? 'Malformed JSON' : 'Unreadable request body';
+          error instanceof SyntaxError || httpError.type === 'entity.parse.failed'
+            ? 'Malformed JSON'
+            : 'Unreadable request body';
         ctx.body = errorBody('VALIDATION_ERROR', 'Validation failed', { body: problem });
         return;
       }
@@ -56,4 +63,21 @@ export function errorEnvelope(logger: Logger, jsonLimitBytes: number): Middlewar
       );
     }
   };
+}
+
+/** zlib's failures (Z_DATA_ERROR, Z_BUF_ERROR, brotli's ERR__ERROR_FORMAT_…) inflating a request body. */
+function isDecompressionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI)/.test(code);
+}
+
+/**
+ * A body the parser stopped reading (over the cap, not decompressible, a failure mid-stream) must not
+ * stay on a kept-alive connection, or the next request on it is parsed from the leftovers. Drain it
+ * and close the connection after this answer.
+ */
+function discardUnreadBody(ctx: Context): void {
+  if (ctx.req.complete) return;
+  ctx.set('Connection', 'close');
+  ctx.req.resume();
 }
