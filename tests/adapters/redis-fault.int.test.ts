@@ -1,3 +1,4 @@
+import { storedKey } from '../../src/adapters/http/rate-limits.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -137,7 +138,7 @@ describe.skipIf(!hasRedisServer && !requireServices)('rate limits when Redis goe
     }
     const probe = new Redis(redis.url, { maxRetriesPerRequest: 1 });
     try {
-      expect(await probe.get(`${prefix}:otp:id:${phone}`)).toBe('2');
+      expect(await probe.get(`${prefix}:otp:id:${storedKey(phone)}`)).toBe('2');
     } finally {
       probe.disconnect();
     }
