@@ -1,5 +1,4 @@
 import { Container } from 'inversify';
-import { RequestContext } from '@mikro-orm/core';
 import type Koa from 'koa';
 import type { Logger } from 'pino';
 import { createHttpApp } from '../adapters/http/app.js';
@@ -49,7 +48,6 @@ export async function createApi(config: Config, options: ApiOptions = {}): Promi
     production: config.production,
     jsonLimitKb: config.env.JSON_BODY_LIMIT_KB,
     trustProxy: config.env.TRUST_PROXY,
-    perRequest: (_ctx, next) => RequestContext.create(infra.orm.em, next),
   });
   return { app, container, infra, logger, close: () => infra.close() };
 }

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import Koa from 'koa';
@@ -22,8 +23,6 @@ export interface HttpAppDeps {
   jsonLimitKb: number;
   /** Behind a reverse proxy, take the client's IP from X-Forwarded-For (rate limits are per IP). */
   trustProxy: boolean;
-  /** Runs around each request's own work (the bootstrap gives each request its own ORM context). */
-  perRequest?: Koa.Middleware;
 }
 
 const EXPOSED_HEADERS = [
@@ -39,18 +38,28 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
   const allowed = new Set(deps.corsOrigins);
   app.silent = true; // errors are rendered and logged by errorEnvelope, never printed by Koa
   app.use(requestScope(deps.logger, deps.metrics));
-  if (deps.perRequest) app.use(deps.perRequest);
   app.use(securityHeaders(deps.production));
-  app.use(
-    cors({
-      origin: (ctx) => (allowed.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-      exposeHeaders: EXPOSED_HEADERS,
-      maxAge: 600,
-    }),
-  );
+  const corsHeaders = cors({
+    origin: (ctx) => (allowed.has(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+  // Only browsers' cross-origin requests carry Origin; the rest skip CORS entirely. (Responses are
+  // `no-store`, so no cache can serve a response without CORS headers to a cross-origin caller.)
+  app.use((ctx, next) => (ctx.get('Origin') ? corsHeaders(ctx, next) : next()));
   app.use(errorEnvelope(deps.logger, deps.jsonLimitKb * 1024));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${deps.jsonLimitKb}kb`, encoding: 'utf-8' }));
+  const parseJson = bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: `${deps.jsonLimitKb}kb`,
+    encoding: 'utf-8',
+  });
+  app.use((ctx, next) => (hasBody(ctx.req.headers) ? parseJson(ctx, next) : next()));
   for (const middleware of buildRouter(deps.endpoints, deps)) app.use(middleware);
   return app;
+}
+
+/** A request without Content-Length or Transfer-Encoding has no body to parse (most GETs). */
+function hasBody(headers: IncomingHttpHeaders): boolean {
+  return headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined;
 }

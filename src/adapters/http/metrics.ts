@@ -23,9 +23,20 @@ export class HttpMetrics {
     });
   }
 
+  /** Label sets are few (route patterns, not paths), so their bound series are kept, not re-hashed. */
+  private readonly series = new Map<string, { count: () => void; time: (seconds: number) => void }>();
+
   observe(method: string, route: string, status: number, seconds: number): void {
-    const labels = { method, route, status: String(status) };
-    this.requests.inc(labels);
-    this.duration.observe(labels, seconds);
+    const key = `${method} ${route} ${status}`;
+    let series = this.series.get(key);
+    if (!series) {
+      const labels = { method, route, status: String(status) };
+      const counter = this.requests.labels(labels);
+      const histogram = this.duration.labels(labels);
+      series = { count: () => counter.inc(), time: (s) => histogram.observe(s) };
+      this.series.set(key, series);
+    }
+    series.count();
+    series.time(seconds);
   }
 }

@@ -1,8 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type Logger } from 'pino';
-
-/** The request (or job) being served, so every log line carries its id without passing it around. */
-export const logScope = new AsyncLocalStorage<{ requestId: string }>();
+import { executionScope } from '../system/execution-scope.js';
 
 /**
  * Keys whose values never reach a log: credentials, codes, tokens and clinical text. Bodies are not
@@ -43,11 +40,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       serializers: { err: serializeError },
       mixin: () => {
-        const scope = logScope.getStore();
+        const scope = executionScope.getStore(); // the request or job: its id goes on every line
         return scope ? { reqId: scope.requestId } : {};
       },
     },
-    destination,
+    // Buffered, asynchronous writes to stdout: one write per few KiB instead of one per line; pino
+    // flushes the buffer when the process exits.
+    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
 }
 

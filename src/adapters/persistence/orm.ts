@@ -1,5 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
+import { RequestContext } from '@mikro-orm/core';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { scoped } from '../system/execution-scope.js';
 import type { Logger } from 'pino';
 import { migrationsList } from '../../../migrations/index.js';
 import { identitySchemas } from './schemas/identity-schemas.js';
@@ -15,7 +17,7 @@ export interface OrmOptions {
 
 /** MikroORM over PostgreSQL (a server, or embedded PGlite on a loopback socket). */
 export async function openOrm({ url, poolMax, logger }: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init({
+  const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,
     entities: entitySchemas,
@@ -36,4 +38,14 @@ export async function openOrm({ url, poolMax, logger }: OrmOptions): Promise<Mik
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     debug: false,
   });
+  // Each request or job gets its own entity manager, forked only when it first touches the ORM: a
+  // fork costs more than a whole health check. Outside a scope, RequestContext.create still works.
+  const forkKey = Symbol('entity-manager');
+  orm.config.set(
+    'context',
+    (name: string) =>
+      scoped(forkKey, () => orm.em.fork({ disableContextResolution: true })) ??
+      RequestContext.getEntityManager(name),
+  );
+  return orm;
 }

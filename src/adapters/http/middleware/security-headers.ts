@@ -1,19 +1,24 @@
 import type { Middleware } from 'koa';
 
-/** An API answers JSON; the docs page alone may load its own scripts and styles. */
+/**
+ * An API answers JSON: nothing may frame, sniff or cache it. Set before the route runs, so a route
+ * that serves something else (the docs page and its assets) replaces CSP and Cache-Control itself.
+ */
 export function securityHeaders(production: boolean): Middleware {
-  return async (ctx, next) => {
-    await next();
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    ctx.set('X-Frame-Options', 'DENY');
-    ctx.set('Referrer-Policy', 'no-referrer');
-    ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
-    ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
-    ctx.set('Cache-Control', ctx.response.get('Cache-Control') || 'no-store');
-    if (!ctx.response.get('Content-Security-Policy')) {
-      ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    }
-    if (production) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    ctx.remove('X-Powered-By');
+  const fixed: Array<[string, string]> = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Frame-Options', 'DENY'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ['Cache-Control', 'no-store'],
+    ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+    ...(production
+      ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]]
+      : []),
+  ];
+  return (ctx, next) => {
+    for (const [name, value] of fixed) ctx.res.setHeader(name, value);
+    return next();
   };
 }
