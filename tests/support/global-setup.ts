@@ -6,7 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/adapters/persistence/embedded-postgres.js';
 import { migrateUnderLock } from '../../src/adapters/persistence/migrate.js';
 import { openOrm } from '../../src/adapters/persistence/orm.js';
-import { databaseUrl } from './services.js';
+import { existsSync } from 'node:fs';
+import { databaseUrl, redisUrl } from './services.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,6 +21,7 @@ declare module 'vitest' {
  * into a snapshot each test file loads (initialising PGlite from scratch costs seconds).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  announceServices();
   if (databaseUrl) {
     const template = `mibo_tpl_${process.pid}_${Date.now()}`;
     await adminQuery(`create database ${template}`);
@@ -60,4 +62,17 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/** Says once, before any test, what this run uses and what it will skip and why. */
+function announceServices(): void {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const lines = [
+    databaseUrl
+      ? 'database tests: PostgreSQL server from DATABASE_URL'
+      : 'database tests: embedded PGlite (DATABASE_URL is not set; tests that need a PostgreSQL server are skipped)',
+    redisUrl ? 'Redis tests: REDIS_URL' : 'Redis tests: SKIPPED (REDIS_URL is not set)',
+    existsSync(chromium) ? `browser test: ${chromium}` : `browser test: SKIPPED (no Chromium at ${chromium})`,
+  ];
+  console.log(`\n${lines.map((line) => `  ${line}`).join('\n')}\n`);
 }
