@@ -16,8 +16,8 @@ export const phone = v.pipe(
   v.string('Must be a string'),
   v.maxLength(32, 'Must be at most 32 characters'),
   v.check((s) => PhoneNumber.normalise(s) !== undefined, 'Invalid phone number'),
-  v.transform((s) => PhoneNumber.normalise(s)!),
   v.metadata({ examples: ['+919876543210'] }),
+  v.transform((s) => PhoneNumber.normalise(s)!),
 );
 
 export const otp = v.pipe(v.string('Must be a string'), v.regex(/^\d{6}$/, 'OTP must be 6 digits'));

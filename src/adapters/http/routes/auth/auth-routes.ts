@@ -7,9 +7,9 @@ import type { GetCurrentStaffHandler } from '../../../../application/identity/qu
 import { PhoneNumber } from '../../../../domain/shared/phone-number.js';
 import { OTP_RULES } from '../../../../domain/identity/one-time-code.js';
 import { anyStaff, endpoint, publicAccess, type Endpoint } from '../../endpoint.js';
+import { refreshEndpoint } from './refresh-endpoint.js';
 import { authErrors, messageOnly } from '../common-responses.js';
 import {
-  AccessTokenData,
   OtpSentData,
   PhoneOtpBody,
   PhonePasswordBody,
@@ -101,21 +101,7 @@ export function staffAuthRoutes(h: StaffAuthHandlers): Endpoint[] {
       responses: loginResponses,
       handle: async ({ body }) => loggedIn(await h.logInWithPassword.execute(body)),
     }),
-    endpoint({
-      method: 'POST',
-      path: '/api/auth/refresh',
-      tag,
-      summary: 'Get a new access token with a refresh token',
-      access: publicAccess,
-      rateLimit: 'auth',
-      body: RefreshBody,
-      identifier: (body) => body.refreshToken,
-      responses: [
-        { status: 200, description: 'New access token', data: AccessTokenData },
-        ...authErrors(['VALIDATION_ERROR', 'INVALID_TOKEN', 'TOKEN_EXPIRED', 'RATE_LIMIT_EXCEEDED']),
-      ],
-      handle: async ({ body }) => ({ data: await h.refresh.execute(body, 'staff') }),
-    }),
+    refreshEndpoint('/api/auth/refresh', tag, 'staff', h.refresh),
     endpoint({
       method: 'POST',
       path: '/api/auth/logout',

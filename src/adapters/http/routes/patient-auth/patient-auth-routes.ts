@@ -4,8 +4,9 @@ import type { SendPatientOtpHandler } from '../../../../application/identity/com
 import type { VerifyPatientOtpHandler } from '../../../../application/identity/commands/verify-patient-otp.js';
 import type { GetCurrentPatientHandler } from '../../../../application/identity/queries/get-current-account.js';
 import { OTP_RULES } from '../../../../domain/identity/one-time-code.js';
+import { refreshEndpoint } from '../auth/refresh-endpoint.js';
 import { endpoint, patientOnly, publicAccess, type Endpoint } from '../../endpoint.js';
-import { AccessTokenData, OtpSentData, RefreshBody } from '../auth/auth-schemas.js';
+import { OtpSentData, RefreshBody } from '../auth/auth-schemas.js';
 import { authErrors, messageOnly } from '../common-responses.js';
 import {
   PatientData,
@@ -75,21 +76,7 @@ export function patientAuthRoutes(h: PatientAuthHandlers): Endpoint[] {
         };
       },
     }),
-    endpoint({
-      method: 'POST',
-      path: '/api/patient-auth/refresh-token',
-      tag,
-      summary: 'Get a new access token with a refresh token',
-      access: publicAccess,
-      rateLimit: 'auth',
-      body: RefreshBody,
-      identifier: (body) => body.refreshToken,
-      responses: [
-        { status: 200, description: 'New access token', data: AccessTokenData },
-        ...authErrors(['VALIDATION_ERROR', 'INVALID_TOKEN', 'TOKEN_EXPIRED', 'RATE_LIMIT_EXCEEDED']),
-      ],
-      handle: async ({ body }) => ({ data: await h.refresh.execute(body, 'patient') }),
-    }),
+    refreshEndpoint('/api/patient-auth/refresh-token', tag, 'patient', h.refresh),
     endpoint({
       method: 'POST',
       path: '/api/patient-auth/logout',
