@@ -1,7 +1,8 @@
 import type { Middleware } from 'koa';
 
 /**
- * An API answers JSON: nothing may frame, sniff or cache it. Set before the route runs, so a route
+ * An API answers JSON: nothing may frame, sniff or cache it (OWASP's headers for REST services; the
+ * document-only ones such as COOP would add bytes to every answer and protect nothing here). Set before the route runs, so a route
  * that serves something else (the docs page and its assets) replaces CSP and Cache-Control itself.
  */
 export function securityHeaders(production: boolean): Middleware {
@@ -9,8 +10,6 @@ export function securityHeaders(production: boolean): Middleware {
     ['X-Content-Type-Options', 'nosniff'],
     ['X-Frame-Options', 'DENY'],
     ['Referrer-Policy', 'no-referrer'],
-    ['Cross-Origin-Opener-Policy', 'same-origin'],
-    ['Cross-Origin-Resource-Policy', 'same-origin'],
     ['Cache-Control', 'no-store'],
     ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
     ...(production
