@@ -76,4 +76,6 @@ export const T = {
   HttpMetrics: token<HttpMetrics>('HttpMetrics'),
   RateLimits: token<RateLimits>('RateLimits'),
   Endpoints: token<Endpoint[]>('Endpoints'),
+  /** Multi-bound: each context's module binds its own group of endpoints here. */
+  RouteGroups: token<Endpoint[]>('RouteGroups'),
 };

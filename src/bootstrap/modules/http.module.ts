@@ -55,6 +55,7 @@ export function bindHttp(c: Container, startedAt: number): void {
           logOut: x.get(T.LogOut),
           currentPatient: x.get(T.GetCurrentPatient),
         }),
+        ...x.getAll(T.RouteGroups, { optional: true }).flat(),
       ];
       const outbox = x.get(T.DevOutbox);
       if (outbox && !config.production) endpoints.push(...devRoutes(outbox));
