@@ -6,10 +6,13 @@ import { createLogger } from '../adapters/logging/logger.js';
 import { ensureBootstrapAdmin } from './bootstrap-admin.js';
 import type { Config } from './config.js';
 import { openInfrastructure, type DatabaseOverride, type Infrastructure } from './infrastructure.js';
+import { bindBooking } from './modules/booking.module.js';
+import { bindClinicians } from './modules/clinicians.module.js';
 import { bindCore } from './modules/core.module.js';
 import { bindHttp } from './modules/http.module.js';
 import { bindIdentity } from './modules/identity.module.js';
 import { bindMessaging } from './modules/messaging.module.js';
+import { bindScheduling } from './modules/scheduling.module.js';
 import { T } from './tokens.js';
 
 export interface Api {
@@ -32,6 +35,9 @@ export async function createApi(config: Config, options: ApiOptions = {}): Promi
   const startedAt = Date.now();
   bindMessaging(container, config);
   bindIdentity(container);
+  bindScheduling(container);
+  bindClinicians(container);
+  bindBooking(container);
   bindHttp(container, startedAt);
   const infra = await openInfrastructure(config, logger, {
     ...(options.database ? { database: options.database } : {}),

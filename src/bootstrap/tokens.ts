@@ -32,6 +32,23 @@ import type { Endpoint } from '../adapters/http/endpoint.js';
 import type { HttpMetrics } from '../adapters/http/metrics.js';
 import type { RateLimits } from '../adapters/http/rate-limits.js';
 import type { DatabaseProbe } from '../adapters/persistence/database-probe.js';
+import type { CreateClinicianHandler } from '../application/scheduling/commands/create-clinician.js';
+import type { ManageClinicianHandler } from '../application/scheduling/commands/manage-clinician.js';
+import type { SetClinicianScheduleHandler } from '../application/scheduling/commands/set-clinician-schedule.js';
+import type { ClinicianReads } from '../application/scheduling/ports/clinician-reads.js';
+import type { ClinicianRepository } from '../application/scheduling/ports/clinician-repository.js';
+import type { ClinicianQueries } from '../application/scheduling/queries/clinician-queries.js';
+import type { AvailableSlotsHandler } from '../application/scheduling/queries/available-slots.js';
+import type { TakenTime } from '../application/scheduling/ports/taken-time.js';
+import type { CreateCentreHandler } from '../application/scheduling/commands/create-centre.js';
+import type { DeleteCentreHandler } from '../application/scheduling/commands/delete-centre.js';
+import type { ToggleCentreActiveHandler } from '../application/scheduling/commands/toggle-centre-active.js';
+import type { UpdateCentreHandler } from '../application/scheduling/commands/update-centre.js';
+import type { CentreReads } from '../application/scheduling/ports/centre-reads.js';
+import type { CentreRepository } from '../application/scheduling/ports/centre-repository.js';
+import type { GetCentreHandler } from '../application/scheduling/queries/get-centre.js';
+import type { ListCentresHandler } from '../application/scheduling/queries/list-centres.js';
+import type { AppointmentRepository } from '../application/booking/ports/appointment-repository.js';
 import type { Config } from './config.js';
 
 const token = <T>(name: string) => Symbol.for(`mibo.${name}`) as ServiceIdentifier<T>;
@@ -72,6 +89,29 @@ export const T = {
   DevOutbox: token<DevOutbox | null>('DevOutbox'),
   SmsSender: token<SmsSender>('SmsSender'),
   WhatsAppSender: token<WhatsAppSender>('WhatsAppSender'),
+
+  // scheduling
+  Centres: token<CentreRepository>('Centres'),
+  CentreReads: token<CentreReads>('CentreReads'),
+  ListCentres: token<ListCentresHandler>('ListCentres'),
+  GetCentre: token<GetCentreHandler>('GetCentre'),
+  CreateCentre: token<CreateCentreHandler>('CreateCentre'),
+  UpdateCentre: token<UpdateCentreHandler>('UpdateCentre'),
+  DeleteCentre: token<DeleteCentreHandler>('DeleteCentre'),
+  ToggleCentreActive: token<ToggleCentreActiveHandler>('ToggleCentreActive'),
+
+  // clinicians
+  Clinicians: token<ClinicianRepository>('Clinicians'),
+  ClinicianReads: token<ClinicianReads>('ClinicianReads'),
+  CreateClinician: token<CreateClinicianHandler>('CreateClinician'),
+  ManageClinician: token<ManageClinicianHandler>('ManageClinician'),
+  SetClinicianSchedule: token<SetClinicianScheduleHandler>('SetClinicianSchedule'),
+  ClinicianQueries: token<ClinicianQueries>('ClinicianQueries'),
+  TakenTime: token<TakenTime>('TakenTime'),
+  AvailableSlots: token<AvailableSlotsHandler>('AvailableSlots'),
+
+  // booking
+  Appointments: token<AppointmentRepository>('Appointments'),
 
   HttpMetrics: token<HttpMetrics>('HttpMetrics'),
   RateLimits: token<RateLimits>('RateLimits'),

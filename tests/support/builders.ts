@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Roles, type StaffRoleName } from '../../src/domain/identity/role.js';
 import { StaffUser } from '../../src/domain/identity/staff-user.js';
+import { Centre, type NewCentre } from '../../src/domain/scheduling/centre.js';
 import { T } from '../../src/bootstrap/tokens.js';
 import type { TestApi } from './test-api.js';
 
@@ -52,6 +53,24 @@ export async function seedStaff(t: TestApi, seed: StaffSeed = {}): Promise<Seede
     return user.id;
   });
   return { id, phone, username, password };
+}
+
+export interface CentreSeed extends Partial<NewCentre> {
+  active?: boolean;
+}
+
+/** Inserts a centre through the real repository; its name is unique unless one is given. */
+export async function seedCentre(t: TestApi, seed: CentreSeed = {}): Promise<number> {
+  const { active, ...details } = seed;
+  return t.inContext(async () => {
+    const centre = Centre.open(
+      { name: `Centre ${randomInt(0, 1e9)}`, city: 'Bangalore', address: '1 Test Road', ...details },
+      new Date(),
+    );
+    if (active === false) centre.toggleActive(new Date());
+    await t.api.container.get(T.UnitOfWork).run(() => t.api.container.get(T.Centres).add(centre));
+    return centre.id;
+  });
 }
 
 /** The newest code the fake gateways sent to a phone, read through the dev outbox like a client would. */

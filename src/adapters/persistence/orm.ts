@@ -4,9 +4,12 @@ import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { scoped } from '../system/execution-scope.js';
 import type { Logger } from 'pino';
 import { migrationsList } from '../../../migrations/index.js';
+import { AppointmentSchema } from './schemas/appointment-schema.js';
+import { CentreSchema } from './schemas/centre-schema.js';
+import { ClinicianSchema } from './schemas/clinician-schema.js';
 import { identitySchemas } from './schemas/identity-schemas.js';
 
-export const entitySchemas = [...identitySchemas];
+export const entitySchemas = [...identitySchemas, CentreSchema, ClinicianSchema, AppointmentSchema];
 
 export interface OrmOptions {
   url: string;

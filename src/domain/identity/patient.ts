@@ -19,6 +19,15 @@ export class Patient {
 
   /** First successful OTP verification on the patient app: the patient signs themselves up. */
   static signUp(phone: string, fullName: string | null, now: Date): Patient {
+    return Patient.create(phone, fullName, 'WEBSITE', now);
+  }
+
+  /** A patient the front desk books for: they sign in later with the same phone. */
+  static registerByStaff(phone: string, fullName: string, now: Date): Patient {
+    return Patient.create(phone, fullName, 'WALK_IN', now);
+  }
+
+  private static create(phone: string, fullName: string | null, source: LeadSource, now: Date): Patient {
     const patient = new Patient();
     patient.fullName = fullName;
     patient.phone = phone;
@@ -28,7 +37,7 @@ export class Patient {
     patient.bloodGroup = null;
     patient.emergencyContactName = null;
     patient.emergencyContactPhone = null;
-    patient.source = 'WEBSITE';
+    patient.source = source;
     patient.createdAt = now;
     patient.updatedAt = now;
     return patient;

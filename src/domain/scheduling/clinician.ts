@@ -132,7 +132,8 @@ export class Clinician {
   }
 
   toggleActive(now: Date): void {
-    if (this.deletedAt !== null) throw new InvalidValueError('id', 'A deleted clinician cannot be reactivated');
+    if (this.deletedAt !== null)
+      throw new InvalidValueError('id', 'A deleted clinician cannot be reactivated');
     this.isActive = !this.isActive;
     this.updatedAt = now;
   }

@@ -76,3 +76,25 @@ export const pagination = {
     '20',
   ),
 };
+
+/** A positive integer id inside a JSON body. */
+export const bodyId = v.pipe(
+  v.number('Must be a number'),
+  v.integer('Must be a whole number'),
+  v.minValue(1, 'Must be a positive id'),
+  v.maxValue(2_147_483_647, 'Too large'),
+);
+
+/** Rupees with at most two decimals (the API's money; paise inside). */
+export const rupees = v.pipe(
+  v.number('Must be a number'),
+  v.minValue(0, 'Must not be negative'),
+  v.maxValue(10_000_000, 'Too large'),
+  v.check((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'At most 2 decimals'),
+);
+
+/** Wall-clock time `HH:MM` or `HH:MM:SS`. */
+export const timeOfDay = v.pipe(
+  v.string('Must be a string'),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, 'Must be a time HH:MM:SS on the minute'),
+);

@@ -1,0 +1,43 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppointmentRepository } from '../../../application/booking/ports/appointment-repository.js';
+import type { Appointment } from '../../../domain/booking/appointment.js';
+import { AppointmentSchema } from '../schemas/appointment-schema.js';
+
+export class MikroAppointmentRepository implements AppointmentRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findById(id: number): Promise<Appointment | null> {
+    return this.em.findOne(AppointmentSchema, { id });
+  }
+
+  async add(appointment: Appointment): Promise<void> {
+    this.em.persist(appointment);
+    await this.em.flush();
+  }
+
+  async releaseExpiredHolds(
+    clinicianId: number,
+    patientId: number,
+    startAt: Date,
+    endAt: Date,
+    now: Date,
+  ): Promise<number> {
+    // Locked in id order, so two bookings releasing the same holds queue up instead of deadlocking;
+    // the domain decides each expiry, so the history reads the same as when the job times a hold out.
+    const expired = await this.em.find(
+      AppointmentSchema,
+      {
+        $or: [{ clinicianId }, { patientId }],
+        status: 'PENDING',
+        holdExpiresAt: { $lte: now },
+        startAt: { $lt: endAt },
+        endAt: { $gt: startAt },
+      },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+    );
+    for (const appointment of expired) appointment.expireHold(now);
+    await this.em.flush();
+    return expired.length;
+  }
+}
