@@ -1,37 +1,5 @@
-import { createServer } from 'node:http';
-import { createLogger } from '../adapters/logging/logger.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createApi } from './create-api.js';
-import { listenGracefully } from './graceful-server.js';
+import { loadConfig } from './config.js';
+import { exitOnStartFailure, runApi } from './run-api.js';
 
 /** `npm start`: the whole API on PORT, embedded database unless DATABASE_URL/DB_HOST is set. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.env.LOG_LEVEL);
-  const api = await createApi(config, { logger });
-  logger.info(`database: ${api.infra.databaseLabel}`);
-  logger.info(`rate limits: ${api.infra.redis ? 'Redis (in-memory fallback)' : 'in memory'}`);
-  logger.info('WhatsApp: fake gateway (dev outbox)');
-  logger.info('SMS: fake gateway (dev outbox)');
-  const server = createServer(api.app.callback());
-  const stop = await listenGracefully(server, config.env.PORT, api.close, logger);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'shutting down: finishing in-flight requests');
-      void stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
-}
-
-main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  // One line naming what is wrong; configuration and data-directory errors need no stack.
-  process.stderr.write(`${error instanceof ConfigError ? message : `Mibo failed to start: ${message}`}\n`);
-  process.exit(1);
-});
+runApi(loadConfig()).catch(exitOnStartFailure);
