@@ -6,6 +6,7 @@ import { createLogger } from '../adapters/logging/logger.js';
 import { ensureBootstrapAdmin } from './bootstrap-admin.js';
 import type { Config } from './config.js';
 import { openInfrastructure, type DatabaseOverride, type Infrastructure } from './infrastructure.js';
+import { bindAppointmentReads } from './modules/appointment-reads.module.js';
 import { bindBooking } from './modules/booking.module.js';
 import { bindClinicians } from './modules/clinicians.module.js';
 import { bindCore } from './modules/core.module.js';
@@ -37,7 +38,8 @@ export async function createApi(config: Config, options: ApiOptions = {}): Promi
   bindIdentity(container);
   bindScheduling(container);
   bindClinicians(container);
-  bindBooking(container);
+  bindBooking(container, config);
+  bindAppointmentReads(container);
   bindHttp(container, startedAt);
   const infra = await openInfrastructure(config, logger, {
     ...(options.database ? { database: options.database } : {}),

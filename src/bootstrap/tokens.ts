@@ -49,6 +49,19 @@ import type { CentreRepository } from '../application/scheduling/ports/centre-re
 import type { GetCentreHandler } from '../application/scheduling/queries/get-centre.js';
 import type { ListCentresHandler } from '../application/scheduling/queries/list-centres.js';
 import type { AppointmentRepository } from '../application/booking/ports/appointment-repository.js';
+import type { PaymentGateway } from '../application/billing/ports/payment-gateway.js';
+import type { BookAppointmentHandler } from '../application/booking/commands/book-appointment.js';
+import type { BookForPatientHandler } from '../application/booking/commands/book-for-patient.js';
+import type { CancelAppointmentHandler } from '../application/booking/commands/cancel-appointment.js';
+import type { UpdateAppointmentHandler } from '../application/booking/commands/update-appointment.js';
+import type { OpenSlotFinder } from '../application/booking/open-slot-finder.js';
+import type { PaymentLinkOpener } from '../application/booking/payment-link-opener.js';
+import type { AppointmentReads } from '../application/booking/ports/appointment-reads.js';
+import type { GetAppointmentHandler } from '../application/booking/queries/get-appointment.js';
+import type { GetClinicianAgendaHandler } from '../application/booking/queries/get-clinician-agenda.js';
+import type { GetMyBookingHandler } from '../application/booking/queries/get-my-booking.js';
+import type { ListAppointmentsHandler } from '../application/booking/queries/list-appointments.js';
+import type { ListMyBookingsHandler } from '../application/booking/queries/list-my-bookings.js';
 import type { Config } from './config.js';
 
 const token = <T>(name: string) => Symbol.for(`mibo.${name}`) as ServiceIdentifier<T>;
@@ -112,6 +125,21 @@ export const T = {
 
   // booking
   Appointments: token<AppointmentRepository>('Appointments'),
+  PaymentGateway: token<PaymentGateway>('PaymentGateway'),
+  OpenSlotFinder: token<OpenSlotFinder>('OpenSlotFinder'),
+  PaymentLinkOpener: token<PaymentLinkOpener>('PaymentLinkOpener'),
+  BookAppointment: token<BookAppointmentHandler>('BookAppointment'),
+  BookForPatient: token<BookForPatientHandler>('BookForPatient'),
+  UpdateAppointment: token<UpdateAppointmentHandler>('UpdateAppointment'),
+  CancelAppointment: token<CancelAppointmentHandler>('CancelAppointment'),
+
+  // appointment reads
+  AppointmentReads: token<AppointmentReads>('AppointmentReads'),
+  ListAppointments: token<ListAppointmentsHandler>('ListAppointments'),
+  GetAppointment: token<GetAppointmentHandler>('GetAppointment'),
+  GetClinicianAgenda: token<GetClinicianAgendaHandler>('GetClinicianAgenda'),
+  ListMyBookings: token<ListMyBookingsHandler>('ListMyBookings'),
+  GetMyBooking: token<GetMyBookingHandler>('GetMyBooking'),
 
   HttpMetrics: token<HttpMetrics>('HttpMetrics'),
   RateLimits: token<RateLimits>('RateLimits'),

@@ -51,6 +51,8 @@ export function createHttpApp(deps: HttpAppDeps): Koa {
   app.use(errorEnvelope(deps.logger, deps.jsonLimitKb * 1024));
   const parseJson = bodyParser({
     enableTypes: ['json'],
+    // DELETE too: cancelling an appointment carries its reason in the body (spec, Appointments).
+    parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
     jsonLimit: `${deps.jsonLimitKb}kb`,
     encoding: 'utf-8',
   });

@@ -48,6 +48,10 @@ export class Appointment {
   feePaise!: number;
   feeSetBy!: number | null;
   paymentStatus!: PaymentStatus;
+  /** The provider's order (patients' bookings) or payment link (staff bookings) the fee is paid through. */
+  paymentOrderId!: string | null;
+  paymentLinkId!: string | null;
+  paymentLinkUrl!: string | null;
   holdExpiresAt!: Date | null;
   notes!: string | null;
   cancellationReason!: string | null;
@@ -78,6 +82,9 @@ export class Appointment {
     a.feePaise = request.feePaise;
     a.feeSetBy = request.feeSetBy;
     a.paymentStatus = waived ? 'WAIVED' : 'PENDING';
+    a.paymentOrderId = null;
+    a.paymentLinkId = null;
+    a.paymentLinkUrl = null;
     a.holdExpiresAt = waived ? null : new Date(Math.min(ms(request.holdExpiresAt), ms(request.startAt)));
     a.notes = request.notes;
     a.cancellationReason = null;
@@ -88,6 +95,24 @@ export class Appointment {
     a.createdAt = now;
     a.updatedAt = now;
     return a;
+  }
+
+  attachPaymentOrder(orderId: string, now: Date): void {
+    this.assertFeeDue();
+    this.paymentOrderId = orderId;
+    this.updatedAt = now;
+  }
+
+  attachPaymentLink(linkId: string, url: string, now: Date): void {
+    this.assertFeeDue();
+    this.paymentLinkId = linkId;
+    this.paymentLinkUrl = url;
+    this.updatedAt = now;
+  }
+
+  reviseNotes(notes: string | null, now: Date): void {
+    this.notes = notes;
+    this.updatedAt = now;
   }
 
   confirm(by: ActorRef, now: Date): void {
@@ -191,6 +216,12 @@ export class Appointment {
     this.assertMove(to);
     if (ms(now) < ms(this.startAt)) throw refused(this.status, to, 'The session has not started yet');
     this.move(to, by, now);
+  }
+
+  private assertFeeDue(): void {
+    if (this.paymentStatus !== 'PENDING' && this.paymentStatus !== 'FAILED') {
+      throw refused(this.paymentStatus, this.paymentStatus, 'No payment is due for this appointment');
+    }
   }
 
   private assertMove(to: AppointmentStatus, route: TransitionRoute = 'ordinary'): void {
