@@ -16,6 +16,7 @@ export async function runApi(
   logger.info(`rate limits: ${api.infra.redis ? 'Redis (in-memory fallback)' : 'in memory'}`);
   logger.info('WhatsApp: fake gateway (dev outbox)');
   logger.info('SMS: fake gateway (dev outbox)');
+  logger.info('payments: fake Razorpay (orders and payment links)');
   await beforeListen(api);
   const server = createServer(api.app.callback());
   const stop = await listenGracefully(server, config.env.PORT, api.close, logger);

@@ -48,5 +48,15 @@ describe('npm run demo seeding', () => {
     expect(clinicians.body.data).toHaveLength(DEMO_CLINICIANS.length);
     const availability = await t.request('GET', `/api/clinicians/${clinicians.body.data[0].id}/availability`);
     expect(availability.body.data).toHaveLength(10);
+    const rows: Array<{ status: string; payment_status: string }> = await t.inContext(() =>
+      t.api.infra.orm.em
+        .getConnection()
+        .execute('select status, payment_status from appointments order by id'),
+    );
+    expect(rows).toEqual([
+      { status: 'PENDING', payment_status: 'PENDING' },
+      { status: 'PENDING', payment_status: 'PENDING' },
+      { status: 'CONFIRMED', payment_status: 'WAIVED' },
+    ]);
   });
 });

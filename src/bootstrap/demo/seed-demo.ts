@@ -35,8 +35,9 @@ export async function seedDemo(container: Container): Promise<{ created: boolean
       centres.set(key, (await container.get(T.CreateCentre).execute(centre)).id);
     }
     const admin = await addStaff(container, passwordHash, centres);
-    await addClinicians(container, admin, centres);
+    const clinicians = await addClinicians(container, admin, centres);
     await addPatients(container);
+    await addAppointments(container, admin, clinicians);
     return true;
   });
   return { created, logins };
@@ -71,7 +72,8 @@ async function addClinicians(
   container: Container,
   admin: StaffActor,
   centres: Map<DemoCentreKey, number>,
-): Promise<void> {
+): Promise<Array<{ id: number; centreId: number }>> {
+  const created: Array<{ id: number; centreId: number }> = [];
   const weekdays = DAYS_OF_WEEK.filter((day) => day !== 'SATURDAY' && day !== 'SUNDAY');
   for (const clinician of DEMO_CLINICIANS) {
     const centreId = centres.get(clinician.centre)!;
@@ -97,7 +99,46 @@ async function addClinicians(
       DEMO_HOURS.map((hours) => ({ dayOfWeek, ...hours, isAvailable: true, centreId })),
     );
     await container.get(T.SetClinicianSchedule).replaceAvailability(id, rules, admin);
+    created.push({ id, centreId });
   }
+  return created;
+}
+
+/** Each patient booked with a clinician at the first open slot from tomorrow (the last one's is free). */
+async function addAppointments(
+  container: Container,
+  admin: StaffActor,
+  clinicians: Array<{ id: number; centreId: number }>,
+): Promise<void> {
+  const choices = [clinicians[0], clinicians[1], clinicians[clinicians.length - 1]];
+  for (const [i, patient] of DEMO_PATIENTS.entries()) {
+    const clinician = choices[i]!;
+    const slot = await firstOpenSlot(container, clinician);
+    if (!slot) continue;
+    await container.get(T.BookForPatient).execute(
+      {
+        patient: { phone: patient.phone },
+        clinicianId: clinician.id,
+        centreId: clinician.centreId,
+        sessionType: i % 2 === 0 ? 'IN_PERSON' : 'ONLINE',
+        ...slot,
+      },
+      admin,
+    );
+  }
+}
+
+async function firstOpenSlot(container: Container, clinician: { id: number; centreId: number }) {
+  const today = new Date();
+  for (let day = 1; day <= 14; day += 1) {
+    const date = new Date(today.getTime() + day * 86_400_000).toISOString().slice(0, 10);
+    const { slots } = await container
+      .get(T.AvailableSlots)
+      .execute({ clinicianId: clinician.id, centreId: clinician.centreId, date }, 'staff');
+    const open = slots.find((slot) => slot.available);
+    if (open) return { appointmentDate: date, appointmentTime: open.time.toString() };
+  }
+  return undefined;
 }
 
 async function addPatients(container: Container): Promise<void> {
