@@ -56,7 +56,8 @@ describe('the embedded default as a process (npm start)', () => {
       first.url,
       JSON.stringify({ username: 'nobody', password: 'whatever-password' }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Long enough for the server to accept the connection and read the headers, even on a busy CI machine.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     first.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 300));
     inFlight.finish();
