@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cpuCount, CLOCK_TICKS, pinSelf } from './lib/cpu.js';
 import { runLoad, type LoadPlan, type LoadSettings } from './lib/load.js';
 import { backendCpuDelta, BenchDatabase } from './lib/postgres.js';
+import { describeSeed } from './lib/scheduling-seed.js';
 import {
   describeRound,
   renderTable,
@@ -25,8 +26,10 @@ import { allScenarios, type BenchSettings, type Phase, type ScenarioContext } fr
  * DATABASE_URL server when it is set (dropped afterwards), else on PGlite in a temporary directory.
  *
  * Tunables (environment): BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2),
- * BENCH_CONNECTIONS (10), BENCH_OTP_PER_ROUND (250), BENCH_OTP_WARMUP (20), BENCH_ONLY (a substring
- * of the endpoint names to run), LOG_LEVEL (Mibo's, default info), BENCH_OUT (JSON results path).
+ * BENCH_CONNECTIONS (10), BENCH_OTP_PER_ROUND (250), BENCH_OTP_WARMUP (20), BENCH_BOOKINGS_PER_ROUND
+ * (250), BENCH_BOOKINGS_WARMUP (25), BENCH_SEED_CLINICIANS (60), BENCH_SEED_PATIENTS (10000),
+ * BENCH_SEED_APPOINTMENTS (100000), BENCH_ONLY (a substring of the endpoint names to run), LOG_LEVEL
+ * (Mibo's, default info), BENCH_OUT (JSON results path).
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -49,6 +52,8 @@ const settings: BenchSettings = {
   warmupSeconds: intEnv('BENCH_WARMUP_SECONDS', 2),
   otpPerRound: intEnv('BENCH_OTP_PER_ROUND', 250),
   otpWarmup: intEnv('BENCH_OTP_WARMUP', 20),
+  bookingsPerRound: intEnv('BENCH_BOOKINGS_PER_ROUND', 250),
+  bookingsWarmup: intEnv('BENCH_BOOKINGS_WARMUP', 25),
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -152,6 +157,7 @@ async function main(): Promise<number> {
     const idleBefore = [baseline.cpuMicros(), mibo.cpuMicros()];
     await sleep(2000);
     const idle = [baseline.cpuMicros() - idleBefore[0]!, mibo.cpuMicros() - idleBefore[1]!];
+    if (mibo.ready.seed) log(`mibo seeded its database: ${describeSeed(mibo.ready.seed)}`);
     log(`idle CPU: baseline ${(idle[0]! / 2000).toFixed(1)} ms/s, mibo ${(idle[1]! / 2000).toFixed(1)} ms/s`);
 
     const context: ScenarioContext = {
@@ -162,10 +168,16 @@ async function main(): Promise<number> {
     };
     const targets: Record<TargetName, ServerProcess> = { baseline, mibo };
     const summaries: ScenarioSummary[] = [];
+    const skipped: string[] = [];
 
     for (const scenario of scenarios) {
       log(`\n${scenario.name}`);
-      if (scenario.prepare) await scenario.prepare(context);
+      const prepared = scenario.prepare ? await scenario.prepare(context) : undefined;
+      if (prepared) {
+        log(`  SKIPPED: ${prepared.skip}`);
+        skipped.push(`skipped ${scenario.name}: ${prepared.skip}`);
+        continue;
+      }
       const plan = (target: TargetName, phase: Phase) => scenario[target](phase, context);
       for (const target of ['baseline', 'mibo'] as const) {
         const warm = await runLoad(targets[target].url, plan(target, 'warmup'), {
@@ -207,6 +219,7 @@ async function main(): Promise<number> {
         cpuRatio: miboSummary.cpuPerRequestMicros / baselineSummary.cpuPerRequestMicros,
         reqPerSecRatio: miboSummary.reqPerSec / baselineSummary.reqPerSec,
         cpuRatioTarget: scenario.cpuRatioTarget ?? null,
+        p99TargetMs: scenario.p99TargetMs ?? null,
         rounds,
       });
     }
@@ -221,7 +234,8 @@ async function main(): Promise<number> {
         : "PGlite runs inside the Mibo process: its database work is part of Mibo's CPU µs/req.",
     );
     log(`\n${table}\n`);
-    for (const line of renderTargets(summaries, database !== undefined)) log(line);
+    for (const line of renderTargets(summaries, database !== undefined, settings.connections)) log(line);
+    for (const line of skipped) log(line);
     const loadAfter = loadavg();
     log(
       `load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} at start, ${loadAfter.map((n) => n.toFixed(2)).join(' ')} at end`,

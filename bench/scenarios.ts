@@ -1,5 +1,7 @@
 import { expectOk, mapLimit } from './lib/http.js';
 import type { LoadPlan } from './lib/load.js';
+import { benchPhones, issueOtp } from './lib/patients.js';
+import { availableSlots, bookingCreate } from './scheduling-scenarios.js';
 
 /**
  * The endpoints `npm run bench` measures. Each scenario says what Mibo serves and what the baseline
@@ -17,6 +19,9 @@ export interface BenchSettings {
   /** Single-use OTP codes per measured round, and for the warm-up. */
   otpPerRound: number;
   otpWarmup: number;
+  /** Bookings (each a fresh slot and patient) per measured round, and for the warm-up. */
+  bookingsPerRound: number;
+  bookingsWarmup: number;
 }
 
 export type Phase = 'warmup' | 'round';
@@ -35,7 +40,10 @@ export interface Scenario {
   miboEnv?: Record<string, string>;
   /** Highest acceptable mibo ÷ baseline CPU per request, measured on PostgreSQL (an issue's target). */
   cpuRatioTarget?: number;
-  prepare?(context: ScenarioContext): Promise<void>;
+  /** Mibo's p99 latency must stay under this, with no 5xx, on PostgreSQL (an issue's target). */
+  p99TargetMs?: number;
+  /** Data the scenario needs; `skip` leaves it out of this run, with the reason printed. */
+  prepare?(context: ScenarioContext): Promise<void | { skip: string }>;
   baseline(phase: Phase, context: ScenarioContext): LoadPlan;
   mibo(phase: Phase, context: ScenarioContext): LoadPlan;
 }
@@ -89,19 +97,8 @@ function patientOtpVerify(): Scenario {
     async prepare({ miboUrl, settings, log }) {
       // A margin per connection in case a round sends a few more than `amount`.
       const size = settings.otpWarmup + settings.rounds * settings.otpPerRound + settings.connections * 2;
-      const phones = Array.from({ length: size }, (_, i) => `+91${9_000_000_000 + i}`);
       const started = Date.now();
-      pool = await mapLimit(phones, 8, async (phone) => {
-        await expectOk(miboUrl, 'POST', '/api/patient-auth/send-otp', { phone });
-        const outbox = (await expectOk(
-          miboUrl,
-          'GET',
-          `/api/dev/outbox?to=${encodeURIComponent(phone)}`,
-        )) as { data?: { text?: string }[] };
-        const otp = /\b(\d{6})\b/.exec(outbox.data?.[0]?.text ?? '')?.[1];
-        if (!otp) throw new Error(`no OTP in the dev outbox for ${phone}`);
-        return { phone, otp };
-      });
+      pool = await mapLimit(benchPhones(9_000_000_000, size), 8, (phone) => issueOtp(miboUrl, phone));
       taken = 0;
       exhausted = 0;
       log(`issued ${pool.length} OTP codes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -111,10 +108,10 @@ function patientOtpVerify(): Scenario {
       method: 'POST',
       path: '/api/patient-auth/verify-otp',
       amount: phase === 'warmup' ? settings.otpWarmup : settings.otpPerRound,
-      nextBody: () => {
+      vary: () => {
         const body = next();
         if (exhausted === 1) console.warn('  ! OTP pool exhausted: reusing codes (expect 401s)');
-        return body;
+        return { body };
       },
     }),
   };
@@ -122,5 +119,5 @@ function patientOtpVerify(): Scenario {
 
 /** A fresh list per run (scenarios may hold state, such as a pool of codes). */
 export function allScenarios(): Scenario[] {
-  return [health, staffPasswordLogin, patientOtpVerify()];
+  return [health, staffPasswordLogin, patientOtpVerify(), availableSlots(), bookingCreate()];
 }

@@ -7,10 +7,19 @@ export interface LoadPlan {
   headers?: Record<string, string>;
   /** The same JSON body on every request. */
   body?: unknown;
-  /** A fresh JSON body per request (e.g. a one-time code); called exactly once per request sent. */
-  nextBody?: () => unknown;
+  /**
+   * What changes from one request to the next (a one-time code, a token, a query string); called
+   * exactly once per request sent. A `body` here is sent as JSON; `headers` add to the plan's.
+   */
+  vary?: () => Variation;
   /** A fixed number of requests instead of the round's duration (for pools of single-use inputs). */
   amount?: number;
+}
+
+export interface Variation {
+  path?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 export interface LoadSettings {
@@ -33,17 +42,25 @@ export interface LoadResult {
 
 export async function runLoad(baseUrl: string, plan: LoadPlan, settings: LoadSettings): Promise<LoadResult> {
   const headers: Record<string, string> = { ...plan.headers };
-  const hasBody = plan.body !== undefined || plan.nextBody !== undefined;
-  if (hasBody) headers['content-type'] = 'application/json';
+  if (plan.body !== undefined || (plan.vary && plan.method !== 'GET'))
+    headers['content-type'] = 'application/json';
   const request: autocannon.Request = {
     method: plan.method,
     path: plan.path,
     headers,
     ...(plan.body !== undefined ? { body: JSON.stringify(plan.body) } : {}),
   };
-  const nextBody = plan.nextBody;
-  if (nextBody) {
-    request.setupRequest = (req) => ({ ...req, body: JSON.stringify(nextBody()) });
+  const vary = plan.vary;
+  if (vary) {
+    request.setupRequest = (req) => {
+      const next = vary();
+      return {
+        ...req,
+        ...(next.path !== undefined ? { path: next.path } : {}),
+        ...(next.headers ? { headers: { ...req.headers, ...next.headers } } : {}),
+        ...(next.body !== undefined ? { body: JSON.stringify(next.body) } : {}),
+      };
+    };
   }
   // Timed here from the first request to the last response: autocannon only notices the end of an
   // `amount` run on its next sampling tick, so its own start/finish would under-state req/s.

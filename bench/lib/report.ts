@@ -30,6 +30,7 @@ export interface ScenarioSummary {
   cpuRatio: number;
   reqPerSecRatio: number;
   cpuRatioTarget: number | null;
+  p99TargetMs: number | null;
   rounds: RoundRecord[];
 }
 
@@ -109,13 +110,45 @@ function fmt(value: number, digits: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** One line per scenario with a CPU target: met or missed (targets are defined on PostgreSQL). */
-export function renderTargets(summaries: ScenarioSummary[], onPostgres: boolean): string[] {
-  return summaries
-    .filter((s) => s.cpuRatioTarget !== null)
-    .map(
-      (s) =>
-        `target ${s.name}: CPU per request ≤ ${s.cpuRatioTarget}× baseline → ${s.cpuRatio.toFixed(2)}×, ` +
-        `${s.cpuRatio <= s.cpuRatioTarget! ? 'met' : 'MISSED'}${onPostgres ? '' : ' (informative: targets are measured on PostgreSQL)'}`,
-    );
+/** One line per scenario target: met or missed (targets are defined on PostgreSQL). */
+export function renderTargets(
+  summaries: ScenarioSummary[],
+  onPostgres: boolean,
+  connections: number,
+): string[] {
+  const note = onPostgres ? '' : ' (informative: targets are measured on PostgreSQL)';
+  return summaries.flatMap((s) => [
+    ...(s.cpuRatioTarget === null
+      ? []
+      : [
+          `target ${s.name}: CPU per request ≤ ${s.cpuRatioTarget}× baseline → ${s.cpuRatio.toFixed(2)}×, ` +
+            `${s.cpuRatio <= s.cpuRatioTarget ? 'met' : 'MISSED'}${note}`,
+        ]),
+    ...(s.p99TargetMs === null ? [] : [latencyTarget(s, s.p99TargetMs, connections) + note]),
+  ]);
+}
+
+/** Mibo's p99 (median of rounds, and the worst round) and every non-2xx answer over its rounds. */
+function latencyTarget(s: ScenarioSummary, targetMs: number, connections: number): string {
+  const rounds = s.rounds.filter((r) => r.target === 'mibo');
+  const statuses: Record<string, number> = {};
+  for (const round of rounds) {
+    for (const [status, count] of Object.entries(round.statusCounts)) {
+      statuses[status] = (statuses[status] ?? 0) + count;
+    }
+  }
+  const total = (entries: Array<[string, number]>) => entries.reduce((sum, [, count]) => sum + count, 0);
+  const non2xx = Object.entries(statuses).filter(([status]) => !status.startsWith('2'));
+  const failures =
+    total(non2xx.filter(([status]) => status.startsWith('5'))) +
+    rounds.reduce((sum, r) => sum + r.errors + r.timeouts, 0);
+  const requests = rounds.reduce((sum, r) => sum + r.requests, 0);
+  const worst = Math.max(...rounds.map((r) => r.p99Ms));
+  const met = s.mibo.p99Ms < targetMs && failures === 0;
+  const detail = non2xx.length ? ` ${JSON.stringify(Object.fromEntries(non2xx))}` : '';
+  return (
+    `target ${s.name}: p99 < ${targetMs} ms at ${connections} connections, no 5xx → ` +
+    `p99 ${fmt(s.mibo.p99Ms, 1)} ms (worst round ${fmt(worst, 1)} ms), ${fmt(requests, 0)} requests, ` +
+    `non-2xx ${total(non2xx)}${detail}, 5xx/errors/timeouts ${failures}, ${met ? 'met' : 'MISSED'}`
+  );
 }

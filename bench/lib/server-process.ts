@@ -7,6 +7,8 @@ export interface ServerProcess {
   pid: number;
   url: string;
   logFile: string;
+  /** Whatever else the server reported with its port (the bench Mibo server: what it seeded). */
+  ready: Record<string, unknown>;
   /** CPU time the server process has used so far, in microseconds. */
   cpuMicros(): number;
   stop(): Promise<void>;
@@ -37,7 +39,8 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     stdio: ['ignore', log, log, 'ipc'],
   });
   closeSync(log);
-  const port = await waitUntilReady(child, options);
+  const ready = await waitUntilReady(child, options);
+  const port = ready.port;
   const pid = child.pid!;
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -48,6 +51,7 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
     pid,
     url: `http://127.0.0.1:${port}`,
     logFile: options.logFile,
+    ready,
     cpuMicros() {
       const micros = processCpuMicros(pid);
       if (micros === undefined) throw new Error(`${options.name} server (pid ${pid}) is not running`);
@@ -63,7 +67,10 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   };
 }
 
-function waitUntilReady(child: ChildProcess, options: StartOptions): Promise<number> {
+function waitUntilReady(
+  child: ChildProcess,
+  options: StartOptions,
+): Promise<Record<string, unknown> & { port: number }> {
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
       clearTimeout(timer);
@@ -84,7 +91,7 @@ function waitUntilReady(child: ChildProcess, options: StartOptions): Promise<num
       if (typeof message === 'object' && message && 'port' in message && typeof message.port === 'number') {
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolve(message.port);
+        resolve({ ...message, port: message.port });
       }
     });
   });
