@@ -5,6 +5,7 @@ import { SetClinicianScheduleHandler } from '../../application/scheduling/comman
 import { ClinicianQueries } from '../../application/scheduling/queries/clinician-queries.js';
 import { AvailableSlotsHandler } from '../../application/scheduling/queries/available-slots.js';
 import { availableSlotsRoutes } from '../../adapters/http/routes/booking/available-slots-route.js';
+import { SqlSlotInputs } from '../../adapters/persistence/reads/slot-inputs-reads.js';
 import { SqlTakenTime } from '../../adapters/persistence/reads/taken-time-reads.js';
 import { clinicianRoutes } from '../../adapters/http/routes/clinicians/clinician-routes.js';
 import { SqlClinicianReads } from '../../adapters/persistence/reads/clinician-reads.js';
@@ -67,16 +68,10 @@ export function bindClinicians(c: Container): void {
   c.bind(T.AvailableSlots)
     .toDynamicValue((x) => {
       const { env } = x.get(T.Config);
-      return new AvailableSlotsHandler(
-        x.get(T.Clinicians),
-        x.get(T.Centres),
-        x.get(T.TakenTime),
-        x.get(T.Clock),
-        {
-          noticeMinutes: env.BOOKING_MIN_NOTICE_MINUTES,
-          horizonDays: env.BOOKING_HORIZON_DAYS,
-        },
-      );
+      return new AvailableSlotsHandler(new SqlSlotInputs(x.get(T.Em)), x.get(T.Clock), {
+        noticeMinutes: env.BOOKING_MIN_NOTICE_MINUTES,
+        horizonDays: env.BOOKING_HORIZON_DAYS,
+      });
     })
     .inSingletonScope();
   c.bind(T.RouteGroups)

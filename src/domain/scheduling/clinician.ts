@@ -113,22 +113,11 @@ export class Clinician {
   }
 
   availability(): WeeklyAvailability {
-    return WeeklyAvailability.of(
-      this.availabilityRules.map((rule) => ({
-        ...rule,
-        startTime: TimeOfDay.parse(rule.startTime),
-        endTime: TimeOfDay.parse(rule.endTime),
-      })),
-    );
+    return availabilityOf(this.availabilityRules);
   }
 
   dateExceptions(): DateException[] {
-    return this.exceptions.map((exception) => ({
-      ...exception,
-      date: LocalDate.parse(exception.date),
-      startTime: exception.startTime === null ? null : TimeOfDay.parse(exception.startTime),
-      endTime: exception.endTime === null ? null : TimeOfDay.parse(exception.endTime),
-    }));
+    return exceptionsOf(this.exceptions);
   }
 
   toggleActive(now: Date): void {
@@ -161,4 +150,24 @@ export class Clinician {
       consultationMinutes: this.consultationMinutes,
     };
   }
+}
+
+/** The value objects behind stored rules (read sides that never load the aggregate use these too). */
+export function availabilityOf(rules: StoredRule[]): WeeklyAvailability {
+  return WeeklyAvailability.of(
+    rules.map((rule) => ({
+      ...rule,
+      startTime: TimeOfDay.parse(rule.startTime),
+      endTime: TimeOfDay.parse(rule.endTime),
+    })),
+  );
+}
+
+export function exceptionsOf(stored: StoredException[]): DateException[] {
+  return stored.map((exception) => ({
+    ...exception,
+    date: LocalDate.parse(exception.date),
+    startTime: exception.startTime === null ? null : TimeOfDay.parse(exception.startTime),
+    endTime: exception.endTime === null ? null : TimeOfDay.parse(exception.endTime),
+  }));
 }

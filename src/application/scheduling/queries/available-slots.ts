@@ -1,10 +1,9 @@
+import { availabilityOf, exceptionsOf } from '../../../domain/scheduling/clinician.js';
 import { LocalDate } from '../../../domain/scheduling/local-date.js';
 import { slotsOn, type Slot } from '../../../domain/scheduling/open-slots.js';
 import { NotFoundError } from '../../shared/app-errors.js';
 import type { Clock } from '../../shared/ports/clock.js';
-import type { CentreRepository } from '../ports/centre-repository.js';
-import type { ClinicianRepository } from '../ports/clinician-repository.js';
-import type { TakenTime } from '../ports/taken-time.js';
+import type { SlotInputsReads } from '../ports/slot-inputs.js';
 
 export interface AvailableSlots {
   clinicianId: number;
@@ -21,12 +20,10 @@ export interface BookingPolicy {
 /** A zone is at most 14 hours from UTC: this span covers any local date, wherever the centre is. */
 const ZONE_MARGIN_MS = 14 * 3600_000;
 
-/** The day's slot grid of a clinician at a centre, each slot marked open or not. */
+/** The day's slot grid of a clinician at a centre, each slot marked open or not (one database read). */
 export class AvailableSlotsHandler {
   constructor(
-    private readonly clinicians: ClinicianRepository,
-    private readonly centres: CentreRepository,
-    private readonly taken: TakenTime,
+    private readonly inputs: SlotInputsReads,
     private readonly clock: Clock,
     private readonly policy: BookingPolicy,
   ) {}
@@ -36,25 +33,24 @@ export class AvailableSlotsHandler {
     caller: 'patient' | 'staff',
   ): Promise<{ date: LocalDate; slots: Slot[] }> {
     const date = LocalDate.parse(input.date);
-    const clinician = await this.clinicians.findById(input.clinicianId);
-    if (!clinician?.isBookable()) throw new NotFoundError('Clinician');
-    const centre = await this.centres.findById(input.centreId ?? clinician.primaryCentreId);
-    if (!centre || centre.deletedAt !== null) throw new NotFoundError('Centre');
-    if (!centre.acceptsBookings()) return { date, slots: [] };
     const now = this.clock.now();
     const midnightUtc = Date.UTC(date.year, date.month - 1, date.day);
-    const taken = await this.taken.between(
-      clinician.id,
+    const { clinician, centre, taken } = await this.inputs.load(
+      input.clinicianId,
+      input.centreId,
       new Date(midnightUtc - ZONE_MARGIN_MS),
       new Date(midnightUtc + 24 * 3600_000 + ZONE_MARGIN_MS),
       now,
     );
+    if (!clinician?.bookable) throw new NotFoundError('Clinician');
+    if (!centre || centre.deleted) throw new NotFoundError('Centre');
+    if (!centre.acceptsBookings) return { date, slots: [] };
     const slots = slotsOn({
       date,
       zone: centre.timezone,
       durationMinutes: clinician.consultationMinutes,
-      availability: clinician.availability(),
-      exceptions: clinician.dateExceptions(),
+      availability: availabilityOf(clinician.availabilityRules),
+      exceptions: exceptionsOf(clinician.exceptions),
       centreId: centre.id,
       taken,
       now,
