@@ -1,3 +1,4 @@
+import type { Page } from '../../../application/shared/page.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   AppointmentDetail,
@@ -5,7 +6,6 @@ import type {
   AppointmentReads,
   AppointmentSummary,
   ClinicianAgenda,
-  Page,
 } from '../../../application/booking/ports/appointment-reads.js';
 import type {
   AppointmentStatus,

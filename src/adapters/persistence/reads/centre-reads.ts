@@ -1,9 +1,9 @@
+import type { Page } from '../../../application/shared/page.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   CentreListFilter,
   CentreReads,
   CentreView,
-  Page,
 } from '../../../application/scheduling/ports/centre-reads.js';
 
 interface Row {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page } from '../../../application/shared/page.js';
 import type {
   ClinicianFilter,
   ClinicianReads,
@@ -30,7 +31,7 @@ const COLUMNS = `c.id, c.user_id, u.full_name, u.phone, u.email, c.primary_centr
 export class SqlClinicianReads implements ClinicianReads {
   constructor(private readonly em: EntityManager) {}
 
-  async list(filter: ClinicianFilter): Promise<{ items: ClinicianView[]; total: number }> {
+  async list(filter: ClinicianFilter): Promise<Page<ClinicianView>> {
     const where = ['c.deleted_at is null'];
     const params: unknown[] = [];
     if (!filter.privileged) where.push('c.is_active');

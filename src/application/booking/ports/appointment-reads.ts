@@ -1,3 +1,4 @@
+import type { Page } from '../../shared/page.js';
 import type {
   AppointmentStatus,
   PaymentStatus,
@@ -60,11 +61,6 @@ export interface AppointmentFilter {
   status?: AppointmentStatus | undefined;
   page: number;
   limit: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
 }
 
 export interface AppointmentReads {

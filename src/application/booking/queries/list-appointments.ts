@@ -1,17 +1,10 @@
-import type { AppointmentStatus } from '../../../domain/booking/appointment-status.js';
+import type { Page } from '../../shared/page.js';
 import type { StaffActor } from '../../shared/actor.js';
 import { centreReachOf } from '../appointment-visibility.js';
-import type { AppointmentReads, AppointmentSummary, Page } from '../ports/appointment-reads.js';
+import type { AppointmentFilter, AppointmentReads, AppointmentSummary } from '../ports/appointment-reads.js';
 
-export interface ListAppointments {
-  centreId?: number | undefined;
-  clinicianId?: number | undefined;
-  patientId?: number | undefined;
-  date?: string | undefined;
-  status?: AppointmentStatus | undefined;
-  page: number;
-  limit: number;
-}
+/** The staff list's filters, as the read side takes them. */
+export type ListAppointments = AppointmentFilter;
 
 /** Staff list; a centre-bound caller's centre filter is replaced by their own centre. */
 export class ListAppointmentsHandler {

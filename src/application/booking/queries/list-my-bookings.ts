@@ -1,5 +1,6 @@
+import type { Page } from '../../shared/page.js';
 import type { PatientActor } from '../../shared/actor.js';
-import type { AppointmentReads, AppointmentSummary, Page } from '../ports/appointment-reads.js';
+import type { AppointmentReads, AppointmentSummary } from '../ports/appointment-reads.js';
 
 /** The calling patient's own appointments, ordered by start. */
 export class ListMyBookingsHandler {

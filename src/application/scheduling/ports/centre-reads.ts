@@ -1,3 +1,4 @@
+import type { Page } from '../../shared/page.js';
 /** A centre as lists and lookups show it; never a loaded aggregate. */
 export interface CentreView {
   id: number;
@@ -19,11 +20,6 @@ export interface CentreListFilter {
   includeInactive: boolean;
   page: number;
   limit: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
 }
 
 /** The query side: deleted centres are never read here. */

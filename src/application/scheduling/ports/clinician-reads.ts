@@ -1,3 +1,5 @@
+import type { Page } from '../../shared/page.js';
+
 /** The read side of clinicians: SQL over clinicians and their staff accounts, shaped for the API. */
 export interface ClinicianView {
   id: number;
@@ -27,6 +29,6 @@ export interface ClinicianFilter {
 }
 
 export interface ClinicianReads {
-  list(filter: ClinicianFilter): Promise<{ items: ClinicianView[]; total: number }>;
+  list(filter: ClinicianFilter): Promise<Page<ClinicianView>>;
   get(id: number, privileged: boolean): Promise<ClinicianView | null>;
 }

@@ -2,6 +2,7 @@ import type { Clinician, StoredException, StoredRule } from '../../../domain/sch
 import { wallClockOf } from '../../../domain/scheduling/time-zone.js';
 import type { Actor } from '../../shared/actor.js';
 import { NotFoundError } from '../../shared/app-errors.js';
+import type { Page } from '../../shared/page.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { centreScopeOf, managesClinicians } from '../clinician-access.js';
 import type { CentreRepository } from '../ports/centre-repository.js';
@@ -28,7 +29,7 @@ export class ClinicianQueries {
     private readonly clock: Clock,
   ) {}
 
-  list(input: ListClinicians, actor: Actor | null): Promise<{ items: ClinicianView[]; total: number }> {
+  list(input: ListClinicians, actor: Actor | null): Promise<Page<ClinicianView>> {
     const privileged = managesClinicians(actor);
     const centreId = (privileged ? centreScopeOf(actor) : null) ?? input.centreId;
     return this.reads.list({ ...input, centreId, privileged });

@@ -1,6 +1,7 @@
+import type { Page } from '../../shared/page.js';
 import type { Actor } from '../../shared/actor.js';
 import { centreScopeOf } from '../centre-access.js';
-import type { CentreReads, CentreView, Page } from '../ports/centre-reads.js';
+import type { CentreReads, CentreView } from '../ports/centre-reads.js';
 
 export interface ListCentres {
   city?: string;
