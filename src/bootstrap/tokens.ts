@@ -62,6 +62,9 @@ import type { GetClinicianAgendaHandler } from '../application/booking/queries/g
 import type { GetMyBookingHandler } from '../application/booking/queries/get-my-booking.js';
 import type { ListAppointmentsHandler } from '../application/booking/queries/list-appointments.js';
 import type { ListMyBookingsHandler } from '../application/booking/queries/list-my-bookings.js';
+import type { JobHandler } from '../application/shared/ports/job-handler.js';
+import type { Outbox } from '../application/shared/ports/outbox.js';
+import type { EventRecorder, Reaction } from '../application/shared/reactions.js';
 import type { Config } from './config.js';
 
 const token = <T>(name: string) => Symbol.for(`mibo.${name}`) as ServiceIdentifier<T>;
@@ -77,6 +80,14 @@ export const T = {
   Clock: token<Clock>('Clock'),
   UnitOfWork: token<UnitOfWork>('UnitOfWork'),
   DatabaseProbe: token<DatabaseProbe>('DatabaseProbe'),
+
+  // jobs: the outbox, and what each context does after a change commits
+  Outbox: token<Outbox>('Outbox'),
+  EventRecorder: token<EventRecorder>('EventRecorder'),
+  /** Multi-bound: each context binds its reactions to domain events here. */
+  Reactions: token<Reaction>('Reactions'),
+  /** Multi-bound: each context binds the handlers of its jobs here. */
+  JobHandlers: token<JobHandler>('JobHandlers'),
 
   StaffUsers: token<StaffUserRepository>('StaffUsers'),
   Patients: token<PatientRepository>('Patients'),

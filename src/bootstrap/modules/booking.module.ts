@@ -54,6 +54,7 @@ export function bindBooking(c: Container, config: Config): void {
           x.get(T.UnitOfWork),
           x.get(T.Clock),
           rules,
+          x.get(T.EventRecorder),
         ),
     )
     .inSingletonScope();
@@ -68,6 +69,7 @@ export function bindBooking(c: Container, config: Config): void {
           x.get(T.UnitOfWork),
           x.get(T.Clock),
           rules,
+          x.get(T.EventRecorder),
         ),
     )
     .inSingletonScope();
@@ -80,12 +82,20 @@ export function bindBooking(c: Container, config: Config): void {
           x.get(T.Centres),
           x.get(T.UnitOfWork),
           x.get(T.Clock),
+          x.get(T.EventRecorder),
         ),
     )
     .inSingletonScope();
   c.bind(T.CancelAppointment)
     .toDynamicValue(
-      (x) => new CancelAppointmentHandler(x.get(T.Appointments), x.get(T.UnitOfWork), x.get(T.Clock), rules),
+      (x) =>
+        new CancelAppointmentHandler(
+          x.get(T.Appointments),
+          x.get(T.UnitOfWork),
+          x.get(T.Clock),
+          rules,
+          x.get(T.EventRecorder),
+        ),
     )
     .inSingletonScope();
   c.bind(T.RouteGroups)

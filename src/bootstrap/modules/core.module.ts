@@ -1,7 +1,9 @@
 import type { Container } from 'inversify';
 import type { Logger } from 'pino';
 import { DatabaseProbe } from '../../adapters/persistence/database-probe.js';
+import { OutboxStore } from '../../adapters/persistence/outbox-store.js';
 import { MikroUnitOfWork } from '../../adapters/persistence/unit-of-work.js';
+import { EventRecorder } from '../../application/shared/reactions.js';
 import { SystemClock } from '../../adapters/system/system-clock.js';
 import type { Config } from '../config.js';
 import type { Infrastructure } from '../infrastructure.js';
@@ -18,6 +20,13 @@ export function bindCore(c: Container, config: Config, logger: Logger, infra: In
   c.bind(T.Clock).toConstantValue(new SystemClock());
   c.bind(T.UnitOfWork)
     .toDynamicValue((x) => new MikroUnitOfWork(x.get(T.Em)))
+    .inSingletonScope();
+  c.bind(T.Outbox)
+    .toDynamicValue((x) => new OutboxStore(x.get(T.Em)))
+    .inSingletonScope();
+  // Reactions are multi-bound by the contexts; none bound yet is an empty list, not an error.
+  c.bind(T.EventRecorder)
+    .toDynamicValue((x) => new EventRecorder(x.get(T.Outbox), x.getAll(T.Reactions, { optional: true })))
     .inSingletonScope();
   c.bind(T.DatabaseProbe)
     .toDynamicValue((x) => new DatabaseProbe(x.get(T.Orm)))

@@ -7,6 +7,7 @@ import {
   type ActorRef,
   type HistoryEntry,
 } from './appointment-history.js';
+import type { AppointmentEvent, PendingAppointmentEvent } from './appointment-events.js';
 import { beforeCutoff, checkFee, checkReason, checkTimes, ms, refused } from './appointment-rules.js';
 import {
   InvalidStateTransitionError,
@@ -62,6 +63,9 @@ export class Appointment {
   createdAt!: Date;
   updatedAt!: Date;
 
+  /** Not persisted; created lazily because loaded entities never run field initialisers. */
+  private pendingEvents?: PendingAppointmentEvent[];
+
   private constructor() {}
 
   static book(request: BookingRequest, now: Date): Appointment {
@@ -94,7 +98,22 @@ export class Appointment {
     a.createdBy = request.createdBy;
     a.createdAt = now;
     a.updatedAt = now;
+    a.recordEvent({
+      type: 'AppointmentBooked',
+      startAt: a.startAt.toISOString(),
+      holdExpiresAt: a.holdExpiresAt?.toISOString() ?? null,
+    });
+    if (waived) a.recordConfirmed();
     return a;
+  }
+
+  /** The events recorded since the last pull, stamped with the id the appointment has by now. */
+  pullEvents(): AppointmentEvent[] {
+    const events = (this.pendingEvents ?? []).map(
+      (e) => ({ ...e, appointmentId: this.id }) as AppointmentEvent,
+    );
+    this.pendingEvents = [];
+    return events;
   }
 
   attachPaymentOrder(orderId: string, now: Date): void {
@@ -167,10 +186,19 @@ export class Appointment {
     if (ms(startAt) === ms(this.startAt) && ms(endAt) === ms(this.endAt)) return;
     const from = timeRange(this.startAt, this.endAt);
     this.history = [...this.history, rescheduledEntry(from, timeRange(startAt, endAt), by, now)];
+    const previousStartAt = this.startAt;
     this.startAt = startAt;
     this.endAt = endAt;
     if (this.holdExpiresAt && ms(this.holdExpiresAt) > ms(startAt)) this.holdExpiresAt = startAt;
     this.updatedAt = now;
+    this.recordEvent({
+      type: 'AppointmentRescheduled',
+      previousStartAt: previousStartAt.toISOString(),
+      startAt: startAt.toISOString(),
+      endAt: endAt.toISOString(),
+      status: this.status,
+      sessionType: this.sessionType,
+    });
   }
 
   /** A payment captured after the hold timed out; the database refuses it if the slot was taken since. */
@@ -185,6 +213,7 @@ export class Appointment {
     this.cancelledAt = null;
     this.cancelledBy = null;
     this.updatedAt = now;
+    this.recordConfirmed();
   }
 
   /** Payment captured: a pending appointment is confirmed by it. */
@@ -235,11 +264,31 @@ export class Appointment {
     this.cancellationReason = reason;
     this.cancelledAt = now;
     this.cancelledBy = by;
+    this.recordEvent({
+      type: 'AppointmentCancelled',
+      startAt: this.startAt.toISOString(),
+      reason,
+      paymentStatus: this.paymentStatus,
+      sessionType: this.sessionType,
+    });
   }
 
   private move(to: AppointmentStatus, by: ActorRef, now: Date, reason?: string | null): void {
     this.history = [...this.history, statusEntry(this.status, to, by, now, reason)];
     this.status = to;
     this.updatedAt = now;
+    if (to === 'CONFIRMED') this.recordConfirmed();
+  }
+
+  private recordConfirmed(): void {
+    this.recordEvent({
+      type: 'AppointmentConfirmed',
+      startAt: this.startAt.toISOString(),
+      sessionType: this.sessionType,
+    });
+  }
+
+  private recordEvent(event: PendingAppointmentEvent): void {
+    this.pendingEvents = [...(this.pendingEvents ?? []), event];
   }
 }

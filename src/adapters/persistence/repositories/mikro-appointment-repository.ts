@@ -22,7 +22,7 @@ export class MikroAppointmentRepository implements AppointmentRepository {
     startAt: Date,
     endAt: Date,
     now: Date,
-  ): Promise<number> {
+  ): Promise<Appointment[]> {
     // Locked in id order, so two bookings releasing the same holds queue up instead of deadlocking;
     // the domain decides each expiry, so the history reads the same as when the job times a hold out.
     const expired = await this.em.find(
@@ -38,6 +38,6 @@ export class MikroAppointmentRepository implements AppointmentRepository {
     );
     for (const appointment of expired) appointment.expireHold(now);
     await this.em.flush();
-    return expired.length;
+    return expired;
   }
 }

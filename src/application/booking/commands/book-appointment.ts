@@ -8,6 +8,7 @@ import type { PatientActor } from '../../shared/actor.js';
 import { NotFoundError } from '../../shared/app-errors.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { UnitOfWork } from '../../shared/ports/unit-of-work.js';
+import type { EventRecorder } from '../../shared/reactions.js';
 import { MINUTE_MS, type BookingRules } from '../booking-rules.js';
 import type { Interval, OpenSlotFinder, WallTime } from '../open-slot-finder.js';
 import type { AppointmentRepository } from '../ports/appointment-repository.js';
@@ -35,6 +36,7 @@ export class BookAppointmentHandler {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly rules: BookingRules,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(input: BookAppointment, actor: PatientActor): Promise<Appointment> {
@@ -57,7 +59,7 @@ export class BookAppointmentHandler {
       if (!(await this.patients.findById(actor.patientId))) throw new NotFoundError('Patient');
       const where = await this.slots.bookable(input.clinicianId, input.centreId);
       const booked = await this.slots.open(where, input, 'patient', now);
-      await this.appointments.releaseExpiredHolds(
+      const released = await this.appointments.releaseExpiredHolds(
         where.clinician.id,
         actor.patientId,
         booked.start,
@@ -83,6 +85,7 @@ export class BookAppointmentHandler {
       );
       if (order) appointment.attachPaymentOrder(order.orderId, now);
       await this.appointments.add(appointment);
+      await this.events.recordFrom([...released, appointment]);
       return appointment;
     });
   }

@@ -8,6 +8,7 @@ import type { StaffActor } from '../../shared/actor.js';
 import { NotFoundError } from '../../shared/app-errors.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { UnitOfWork } from '../../shared/ports/unit-of-work.js';
+import type { EventRecorder } from '../../shared/reactions.js';
 import { staffReachesCentre } from '../appointment-access.js';
 import { HOUR_MS, type BookingRules } from '../booking-rules.js';
 import type { OpenSlotFinder, WallTime } from '../open-slot-finder.js';
@@ -49,6 +50,7 @@ export class BookForPatientHandler {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly rules: BookingRules,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(input: BookForPatient, actor: StaffActor): Promise<StaffBooking> {
@@ -62,7 +64,13 @@ export class BookForPatientHandler {
         input.consultationFee === undefined
           ? where.clinician.feePaise
           : rupeesToPaise(input.consultationFee, 'consultationFee');
-      await this.appointments.releaseExpiredHolds(where.clinician.id, patient.id, slot.start, slot.end, now);
+      const released = await this.appointments.releaseExpiredHolds(
+        where.clinician.id,
+        patient.id,
+        slot.start,
+        slot.end,
+        now,
+      );
       const appointment = Appointment.book(
         {
           patientId: patient.id,
@@ -80,6 +88,7 @@ export class BookForPatientHandler {
         now,
       );
       await this.appointments.add(appointment);
+      await this.events.recordFrom([...released, appointment]);
       return { appointment, patient, centre: where.centre };
     });
     const paymentLink =

@@ -10,6 +10,7 @@ import type { StaffActor } from '../../shared/actor.js';
 import { NotFoundError } from '../../shared/app-errors.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import type { UnitOfWork } from '../../shared/ports/unit-of-work.js';
+import type { EventRecorder } from '../../shared/reactions.js';
 import { appointmentForStaff } from '../appointment-access.js';
 import type { OpenSlotFinder } from '../open-slot-finder.js';
 import type { AppointmentRepository } from '../ports/appointment-repository.js';
@@ -40,6 +41,7 @@ export class UpdateAppointmentHandler {
     private readonly centres: CentreRepository,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly events: EventRecorder,
   ) {}
 
   execute(input: UpdateAppointment, actor: StaffActor): Promise<UpdatedAppointment> {
@@ -56,6 +58,7 @@ export class UpdateAppointmentHandler {
         changeStatus(appointment, input.status, by, now);
       }
       if (input.notes !== undefined) appointment.reviseNotes(input.notes, now);
+      await this.events.recordFrom([appointment]);
       return { appointment, timezone: centre.timezone };
     });
   }
@@ -72,7 +75,14 @@ export class UpdateAppointmentHandler {
     const own = { start: appointment.startAt, end: appointment.endAt };
     const slot = await this.slots.open(where, at, 'staff', now, own);
     const { clinicianId, patientId } = appointment;
-    await this.appointments.releaseExpiredHolds(clinicianId, patientId, slot.start, slot.end, now);
+    const released = await this.appointments.releaseExpiredHolds(
+      clinicianId,
+      patientId,
+      slot.start,
+      slot.end,
+      now,
+    );
+    await this.events.recordFrom(released);
     appointment.reschedule(slot.start, slot.end, by, now);
   }
 }

@@ -7,7 +7,8 @@ export interface AppointmentRepository {
   /**
    * Times out the PENDING appointments of this clinician or this patient that overlap [startAt, endAt)
    * and whose hold has expired by `now`, inside the caller's unit of work: an expired hold still sits in
-   * the database's overlap constraint until it is cancelled. Returns how many it released.
+   * the database's overlap constraint until it is cancelled. Returns those it released (their events
+   * still to be recorded by the caller).
    */
   releaseExpiredHolds(
     clinicianId: number,
@@ -15,5 +16,5 @@ export interface AppointmentRepository {
     startAt: Date,
     endAt: Date,
     now: Date,
-  ): Promise<number>;
+  ): Promise<Appointment[]>;
 }
