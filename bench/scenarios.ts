@@ -1,6 +1,8 @@
 import { expectOk, mapLimit } from './lib/http.js';
 import type { LoadPlan } from './lib/load.js';
 import { benchPhones, issueOtp } from './lib/patients.js';
+import { paymentWebhook } from './payment-scenarios.js';
+import { analyticsDashboard, patientAppointments, patientSearch } from './dashboard-scenarios.js';
 import { availableSlots, bookingCreate } from './scheduling-scenarios.js';
 
 /**
@@ -58,7 +60,7 @@ const health: Scenario = {
   mibo: () => ({ method: 'GET', path: '/api/health' }),
 };
 
-const ADMIN = { username: 'benchadmin', password: 'bench-Password-123!', phone: '+919999900001' };
+export const ADMIN = { username: 'benchadmin', password: 'bench-Password-123!', phone: '+919999900001' };
 
 const staffPasswordLogin: Scenario = {
   name: 'POST /api/auth/login/username-password',
@@ -119,5 +121,15 @@ function patientOtpVerify(): Scenario {
 
 /** A fresh list per run (scenarios may hold state, such as a pool of codes). */
 export function allScenarios(): Scenario[] {
-  return [health, staffPasswordLogin, patientOtpVerify(), availableSlots(), bookingCreate()];
+  return [
+    health,
+    staffPasswordLogin,
+    patientOtpVerify(),
+    availableSlots(),
+    bookingCreate(),
+    paymentWebhook(),
+    patientSearch(),
+    patientAppointments(),
+    analyticsDashboard(),
+  ];
 }

@@ -4,6 +4,13 @@ import { Migration20261125000003Clinicians } from './Migration20261125000003Clin
 import { Migration20261125000004Appointments } from './Migration20261125000004Appointments.js';
 import { Migration20261125000005AppointmentPayments } from './Migration20261125000005AppointmentPayments.js';
 import { Migration20261125000006Outbox } from './Migration20261125000006Outbox.js';
+import { Migration20261125000007Payments } from './Migration20261125000007Payments.js';
+import { Migration20261125000008Notifications } from './Migration20261125000008Notifications.js';
+import { Migration20261125000009VideoMeetings } from './Migration20261125000009VideoMeetings.js';
+import { Migration20261125000010StaffManagement } from './Migration20261125000010StaffManagement.js';
+import { Migration20261125000011ClinicalRecords } from './Migration20261125000011ClinicalRecords.js';
+import { Migration20261125000012SlotChangeNotifications } from './Migration20261125000012SlotChangeNotifications.js';
+import { Migration20261125000013Ratings } from './Migration20261125000013Ratings.js';
 
 /** Every migration, in order: listed statically because glob discovery fails under vitest. */
 export const migrationsList = [
@@ -13,4 +20,14 @@ export const migrationsList = [
   { name: 'Migration20261125000004Appointments', class: Migration20261125000004Appointments },
   { name: 'Migration20261125000005AppointmentPayments', class: Migration20261125000005AppointmentPayments },
   { name: 'Migration20261125000006Outbox', class: Migration20261125000006Outbox },
+  { name: 'Migration20261125000007Payments', class: Migration20261125000007Payments },
+  { name: 'Migration20261125000008Notifications', class: Migration20261125000008Notifications },
+  { name: 'Migration20261125000009VideoMeetings', class: Migration20261125000009VideoMeetings },
+  { name: 'Migration20261125000010StaffManagement', class: Migration20261125000010StaffManagement },
+  { name: 'Migration20261125000011ClinicalRecords', class: Migration20261125000011ClinicalRecords },
+  {
+    name: 'Migration20261125000012SlotChangeNotifications',
+    class: Migration20261125000012SlotChangeNotifications,
+  },
+  { name: 'Migration20261125000013Ratings', class: Migration20261125000013Ratings },
 ];

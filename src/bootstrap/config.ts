@@ -66,6 +66,15 @@ const EnvSchema = v.object({
   DATA_DIR: v.optional(v.pipe(v.string(), v.minLength(1)), './.data'),
   REDIS_URL: url('redis', 'rediss'),
   WORKER: v.optional(v.picklist(['on', 'off'], 'must be on or off'), 'on'),
+  JOB_MAX_ATTEMPTS: int(1, 100, 8),
+  JOB_BACKOFF_MS: int(1, 86_400_000, 2000),
+  JOB_CONCURRENCY: int(1, 100, 4),
+  JOB_STALLED_MS: int(500, 3_600_000, 30_000),
+  OUTBOX_POLL_MS: int(10, 600_000, 1000),
+  QUEUE_PREFIX: v.optional(
+    v.pipe(v.string(), v.regex(/^[\w.-]+$/, 'letters, digits, _ . - only')),
+    'mibo-jobs',
+  ),
 
   JWT_SECRET: optionalText,
   JWT_REFRESH_SECRET: optionalText,
@@ -79,6 +88,24 @@ const EnvSchema = v.object({
   GALLABOX_API_SECRET: optionalText,
   GALLABOX_CHANNEL_ID: optionalText,
   GALLABOX_BASE_URL: v.optional(v.pipe(v.string(), v.url('must be a URL')), 'https://server.gallabox.com'),
+  GALLABOX_TEMPLATE_OTP: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), 'mibo_otp'),
+  GALLABOX_TEMPLATE_CONFIRMATION: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(1)),
+    'mibo_appointment_confirmation',
+  ),
+  GALLABOX_TEMPLATE_REMINDER: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(1)),
+    'mibo_appointment_reminder',
+  ),
+  GALLABOX_TEMPLATE_PAYMENT_LINK: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(1)),
+    'mibo_payment_link',
+  ),
+  GALLABOX_TEMPLATE_CANCELLATION: v.optional(
+    v.pipe(v.string(), v.trim(), v.minLength(1)),
+    'mibo_appointment_cancellation',
+  ),
+  GALLABOX_TEMPLATE_REFUND: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1)), 'mibo_payment_refund'),
   SMS_PROVIDER: v.optional(v.picklist(['msg91'], 'must be msg91 or unset')),
   MSG91_AUTH_KEY: optionalText,
   MSG91_TEMPLATE_ID: optionalText,
@@ -108,6 +135,8 @@ const EnvSchema = v.object({
   BOOKING_MIN_NOTICE_MINUTES: int(0, 10_080, 60),
   BOOKING_HORIZON_DAYS: int(1, 730, 60),
   PAYMENT_LINK_EXPIRY_HOURS: int(1, 720, 24),
+  SLOT_CACHE_TTL_MS: int(0, 3_600_000, 10_000),
+  SLOT_CACHE_MAX_ENTRIES: int(1, 1_000_000, 10_000),
   PATIENT_CANCEL_CUTOFF_HOURS: int(0, 720, 24),
   REMINDER_OFFSETS: v.optional(
     v.pipe(
@@ -192,6 +221,22 @@ function checkProductionRules(config: Config): void {
   if (env.SMS_PROVIDER === 'msg91' && !(env.MSG91_AUTH_KEY && env.MSG91_TEMPLATE_ID)) {
     throw new ConfigError(
       'Configuration error: MSG91_AUTH_KEY and MSG91_TEMPLATE_ID are required when SMS_PROVIDER=msg91',
+    );
+  }
+  // Without the webhook secret no webhook could be verified, so every payment would wait on verify.
+  if (env.RAZORPAY_KEY_ID && !(env.RAZORPAY_KEY_SECRET && env.RAZORPAY_WEBHOOK_SECRET)) {
+    throw new ConfigError(
+      'Configuration error: RAZORPAY_KEY_SECRET and RAZORPAY_WEBHOOK_SECRET are required when RAZORPAY_KEY_ID is set',
+    );
+  }
+  if (env.GOOGLE_REFRESH_TOKEN && !(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Configuration error: GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are required when GOOGLE_REFRESH_TOKEN is set',
+    );
+  }
+  if (env.GALLABOX_API_KEY && !(env.GALLABOX_API_SECRET && env.GALLABOX_CHANNEL_ID)) {
+    throw new ConfigError(
+      'Configuration error: GALLABOX_API_SECRET and GALLABOX_CHANNEL_ID are required when GALLABOX_API_KEY is set',
     );
   }
   if (!config.production) return;

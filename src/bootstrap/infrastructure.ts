@@ -6,6 +6,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../adapters/persis
 import { migrateUnderLock } from '../adapters/persistence/migrate.js';
 import { openOrm } from '../adapters/persistence/orm.js';
 import { PlatformSettings } from '../adapters/persistence/platform-settings.js';
+import { listenForSlotChanges } from '../adapters/persistence/slot-changes/listen-for-slot-changes.js';
+import type { SlotChangeFeed } from '../adapters/persistence/slot-changes/slot-change-feed.js';
 import type { Config } from './config.js';
 
 /** A database chosen by a caller instead of the configured one (tests give each file its own). */
@@ -21,6 +23,8 @@ export interface Infrastructure {
   redis: Redis | null;
   jwtSecrets: { access: string; refresh: string };
   databaseLabel: string;
+  /** Committed changes to open-slot inputs, for this process's slot cache (null: no cache). */
+  slotChanges: SlotChangeFeed | null;
   close(): Promise<void>;
 }
 
@@ -28,7 +32,12 @@ export interface Infrastructure {
 export async function openInfrastructure(
   config: Config,
   logger: Logger,
-  options: { database?: DatabaseOverride; afterMigrate?: (orm: MikroORM) => Promise<void> } = {},
+  options: {
+    database?: DatabaseOverride;
+    afterMigrate?: (orm: MikroORM) => Promise<void>;
+    /** Listen for slot changes (API processes, when SLOT_CACHE_TTL_MS > 0). */
+    slotChanges?: boolean;
+  } = {},
 ): Promise<Infrastructure> {
   let embedded: EmbeddedPostgres | undefined;
   let database = options.database;
@@ -49,14 +58,20 @@ export async function openInfrastructure(
     );
     const jwtSecrets = await jwtSecretsOf(config, orm);
     const redis = config.env.REDIS_URL ? connectRedis(config.env.REDIS_URL, logger) : null;
+    const slotChanges =
+      options.slotChanges && config.env.SLOT_CACHE_TTL_MS > 0
+        ? await listenForSlotChanges(orm, database.lock ? { url: database.url } : 'embedded', logger)
+        : null;
     return {
       orm,
       redis,
       jwtSecrets,
+      slotChanges,
       databaseLabel: embedded
         ? `embedded PGlite in ${config.database.kind === 'embedded' ? config.database.dataDir : '?'}`
         : 'PostgreSQL server',
       async close() {
+        await slotChanges?.stop();
         if (redis) await redis.quit().catch(() => redis.disconnect());
         await orm.close(true);
         await embedded?.close();

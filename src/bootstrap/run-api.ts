@@ -4,6 +4,10 @@ import type { Config } from './config.js';
 import { ConfigError } from './config.js';
 import { createApi, type Api } from './create-api.js';
 import { listenGracefully } from './graceful-server.js';
+import { paymentAdapterLabel } from './modules/billing.module.js';
+import { messagingAdapters } from './modules/messaging.module.js';
+import { videoAdapterLabel } from './modules/video.module.js';
+import { T } from './tokens.js';
 
 /** Builds the API, says which adapters are in use, listens on PORT and stops cleanly on SIGTERM/SIGINT. */
 export async function runApi(
@@ -14,9 +18,12 @@ export async function runApi(
   const api = await createApi(config, { logger });
   logger.info(`database: ${api.infra.databaseLabel}`);
   logger.info(`rate limits: ${api.infra.redis ? 'Redis (in-memory fallback)' : 'in memory'}`);
-  logger.info('WhatsApp: fake gateway (dev outbox)');
-  logger.info('SMS: fake gateway (dev outbox)');
-  logger.info('payments: fake Razorpay (orders and payment links)');
+  logger.info(`jobs: ${api.container.get(T.BackgroundJobs).description}`);
+  const messaging = messagingAdapters(config);
+  logger.info(`WhatsApp: ${messaging.whatsapp}`);
+  logger.info(`SMS: ${messaging.sms}`);
+  logger.info(`payments: ${paymentAdapterLabel(config)}`);
+  logger.info(`video: ${videoAdapterLabel(config)}`);
   await beforeListen(api);
   const server = createServer(api.app.callback());
   const stop = await listenGracefully(server, config.env.PORT, api.close, logger);

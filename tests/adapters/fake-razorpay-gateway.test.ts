@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeRazorpayGateway } from '../../src/adapters/gateways/razorpay/fake-razorpay-gateway.js';
+import { PaymentGatewayRefusal } from '../../src/application/billing/ports/payment-gateway.js';
 import { GatewayUnavailableError } from '../../src/application/shared/app-errors.js';
 
 const order = { amountPaise: 150_000, receipt: 'bk_1_2_3', notes: { patientId: '1' } };
@@ -40,7 +41,9 @@ describe('fake Razorpay gateway', () => {
 
   it('refuses amounts Razorpay would refuse', async () => {
     const gateway = new FakeRazorpayGateway();
-    await expect(gateway.createOrder({ ...order, amountPaise: 0 })).rejects.toThrow(RangeError);
-    await expect(gateway.createPaymentLink({ ...link, amountPaise: 10.5 })).rejects.toThrow(RangeError);
+    await expect(gateway.createOrder({ ...order, amountPaise: 0 })).rejects.toThrow(PaymentGatewayRefusal);
+    await expect(gateway.createPaymentLink({ ...link, amountPaise: 10.5 })).rejects.toThrow(
+      PaymentGatewayRefusal,
+    );
   });
 });

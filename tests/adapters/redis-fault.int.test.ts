@@ -1,11 +1,10 @@
 import { storedKey } from '../../src/adapters/http/rate-limits.js';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomPhone } from '../support/builders.js';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../support/own-redis.js';
 import { requireServices } from '../support/services.js';
 import { startTestApi, type TestApi, type TestResponse } from '../support/test-api.js';
 
@@ -13,64 +12,7 @@ import { startTestApi, type TestApi, type TestResponse } from '../support/test-a
  * CONTRACT.md: if Redis stops answering, each process falls back to its own in-memory limits at once
  * and no request waits on Redis. These tests stop a Redis of their own (never the shared one).
  */
-const hasRedisServer = !spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).error;
 const skipReason = hasRedisServer ? '' : ' (skipped: the redis-server binary is not installed; CI has it)';
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-interface OwnRedis {
-  url: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startOwnRedis(): Promise<OwnRedis> {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = once(child, 'exit');
-  const killNow = () => child.kill('SIGKILL'); // also ends a SIGSTOPped server
-  process.once('exit', killNow); // should this worker end before the test's own cleanup
-  const stop = async () => {
-    process.off('exit', killNow);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    killNow();
-    await exited;
-  };
-  const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    const pong = await probe
-      .connect()
-      .then(() => probe.ping())
-      .catch(() => null)
-      .finally(() => probe.disconnect());
-    if (pong === 'PONG') break;
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`redis-server on port ${port} did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { url, process: child, stop };
-}
 
 /** Fails the test instead of letting a hung request run into the test timeout. */
 async function timed<T>(work: Promise<T>, limitMs = 5000): Promise<{ value: T; ms: number }> {

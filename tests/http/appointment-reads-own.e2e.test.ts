@@ -98,6 +98,7 @@ describe("own appointments: the clinician's agenda and the patient's bookings", 
         appointmentTime: local.time.toString(),
         sessionType: 'ONLINE',
         status: 'CONFIRMED',
+        meetLink: null,
       },
     ]);
     const idsOf = (items: Array<{ id: number }>) => items.map((a) => a.id);

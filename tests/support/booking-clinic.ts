@@ -66,3 +66,42 @@ export function sql<R = Record<string, unknown>>(
 ): Promise<R[]> {
   return t.inContext(() => t.api.infra.orm.em.getConnection().execute(query, params));
 }
+
+/** Posts a webhook event signed as Razorpay signs it (with the fake's webhook secret). */
+export async function deliverWebhook(
+  t: TestApi,
+  event: { event: string; payload: object },
+  options: { eventId?: string; signature?: string } = {},
+) {
+  const rawBody = JSON.stringify({ entity: 'event', account_id: 'acc_Test', contains: [], ...event });
+  const signature = options.signature ?? fakeRazorpay(t).signatures.webhook(rawBody);
+  return t.request('POST', '/api/payments/webhook', {
+    rawBody,
+    headers: {
+      'x-razorpay-signature': signature,
+      'x-razorpay-event-id': options.eventId ?? `evt_${Math.random().toString(36).slice(2)}`,
+    },
+  });
+}
+
+/** Razorpay's payment entity as webhooks carry it. */
+export function paymentEntity(fields: {
+  id: string;
+  amount: number;
+  order_id?: string | null;
+  status?: string;
+  method?: string;
+}) {
+  return {
+    payment: {
+      entity: {
+        entity: 'payment',
+        currency: 'INR',
+        method: 'upi',
+        status: 'captured',
+        order_id: null,
+        ...fields,
+      },
+    },
+  };
+}

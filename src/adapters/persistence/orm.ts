@@ -8,8 +8,17 @@ import { AppointmentSchema } from './schemas/appointment-schema.js';
 import { CentreSchema } from './schemas/centre-schema.js';
 import { ClinicianSchema } from './schemas/clinician-schema.js';
 import { identitySchemas } from './schemas/identity-schemas.js';
+import { MedicalNoteSchema } from './schemas/medical-note-schema.js';
+import { PaymentSchema } from './schemas/payment-schema.js';
 
-export const entitySchemas = [...identitySchemas, CentreSchema, ClinicianSchema, AppointmentSchema];
+export const entitySchemas = [
+  ...identitySchemas,
+  CentreSchema,
+  ClinicianSchema,
+  AppointmentSchema,
+  MedicalNoteSchema,
+  PaymentSchema,
+];
 
 export interface OrmOptions {
   url: string;

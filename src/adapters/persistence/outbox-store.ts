@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Job, Outbox } from '../../application/shared/ports/outbox.js';
 
@@ -6,11 +7,17 @@ import type { Job, Outbox } from '../../application/shared/ports/outbox.js';
  * transaction it refuses: a job written apart from its cause could outlive a rollback.
  */
 export class OutboxStore implements Outbox {
+  private readonly onAdded: () => void;
+
   constructor(
     private readonly em: EntityManager,
     /** Told after each write, so a relay in this process can look sooner than its next poll. */
-    private readonly onAdded: () => void = () => undefined,
-  ) {}
+    onAdded: () => void = () => undefined,
+  ) {
+    // Bound to the context the store is built in: called from inside a transaction, the relay's timers
+    // and the jobs they start must not inherit that transaction (or the request's scope).
+    this.onAdded = AsyncResource.bind(onAdded);
+  }
 
   async add(jobs: readonly Job[]): Promise<void> {
     if (jobs.length === 0) return;

@@ -1,5 +1,4 @@
 import type { Container } from 'inversify';
-import { FakeRazorpayGateway } from '../../adapters/gateways/razorpay/fake-razorpay-gateway.js';
 import { appointmentCommandRoutes } from '../../adapters/http/routes/appointments/appointment-command-routes.js';
 import { bookingCommandRoutes } from '../../adapters/http/routes/booking/booking-command-routes.js';
 import { MikroAppointmentRepository } from '../../adapters/persistence/repositories/mikro-appointment-repository.js';
@@ -9,10 +8,8 @@ import { BookForPatientHandler } from '../../application/booking/commands/book-f
 import { CancelAppointmentHandler } from '../../application/booking/commands/cancel-appointment.js';
 import { UpdateAppointmentHandler } from '../../application/booking/commands/update-appointment.js';
 import { OpenSlotFinder } from '../../application/booking/open-slot-finder.js';
-import { PaymentLinkOpener } from '../../application/booking/payment-link-opener.js';
 import type { Config } from '../config.js';
 import { T } from '../tokens.js';
-import { GatewayNotAvailableError } from './messaging.module.js';
 
 export function bindBooking(c: Container, config: Config): void {
   const { env } = config;
@@ -26,21 +23,9 @@ export function bindBooking(c: Container, config: Config): void {
   c.bind(T.Appointments)
     .toDynamicValue((x) => new MikroAppointmentRepository(x.get(T.Em)))
     .inSingletonScope();
-  bindPaymentGateway(c, config);
   c.bind(T.OpenSlotFinder)
     .toDynamicValue(
       (x) => new OpenSlotFinder(x.get(T.Clinicians), x.get(T.Centres), x.get(T.TakenTime), rules),
-    )
-    .inSingletonScope();
-  c.bind(T.PaymentLinkOpener)
-    .toDynamicValue(
-      (x) =>
-        new PaymentLinkOpener(
-          x.get(T.PaymentGateway),
-          x.get(T.Appointments),
-          x.get(T.UnitOfWork),
-          x.get(T.Clock),
-        ),
     )
     .inSingletonScope();
   c.bind(T.BookAppointment)
@@ -116,14 +101,4 @@ export function bindBooking(c: Container, config: Config): void {
       }),
     )
     .inSingletonScope();
-}
-
-/** The fake Razorpay until the billing work brings the real adapter; configuring keys is refused till then. */
-function bindPaymentGateway(c: Container, config: Config): void {
-  if (config.env.RAZORPAY_KEY_ID) {
-    throw new GatewayNotAvailableError(
-      'Configuration error: RAZORPAY_KEY_ID is set, but this build has no Razorpay adapter yet; unset it to use the fake payment gateway',
-    );
-  }
-  c.bind(T.PaymentGateway).toConstantValue(new FakeRazorpayGateway());
 }

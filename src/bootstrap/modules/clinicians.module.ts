@@ -5,6 +5,7 @@ import { SetClinicianScheduleHandler } from '../../application/scheduling/comman
 import { ClinicianQueries } from '../../application/scheduling/queries/clinician-queries.js';
 import { AvailableSlotsHandler } from '../../application/scheduling/queries/available-slots.js';
 import { availableSlotsRoutes } from '../../adapters/http/routes/booking/available-slots-route.js';
+import { CachedSlotInputs } from '../../adapters/persistence/reads/cached-slot-inputs.js';
 import { SqlSlotInputs } from '../../adapters/persistence/reads/slot-inputs-reads.js';
 import { SqlTakenTime } from '../../adapters/persistence/reads/taken-time-reads.js';
 import { clinicianRoutes } from '../../adapters/http/routes/clinicians/clinician-routes.js';
@@ -68,7 +69,15 @@ export function bindClinicians(c: Container): void {
   c.bind(T.AvailableSlots)
     .toDynamicValue((x) => {
       const { env } = x.get(T.Config);
-      return new AvailableSlotsHandler(new SqlSlotInputs(x.get(T.Em)), x.get(T.Clock), {
+      const feed = x.get(T.SlotChanges);
+      const sql = new SqlSlotInputs(x.get(T.Em));
+      const inputs = feed
+        ? new CachedSlotInputs(sql, feed, {
+            ttlMs: env.SLOT_CACHE_TTL_MS,
+            maxEntries: env.SLOT_CACHE_MAX_ENTRIES,
+          })
+        : sql;
+      return new AvailableSlotsHandler(inputs, x.get(T.Clock), {
         noticeMinutes: env.BOOKING_MIN_NOTICE_MINUTES,
         horizonDays: env.BOOKING_HORIZON_DAYS,
       });

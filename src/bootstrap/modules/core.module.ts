@@ -15,6 +15,7 @@ export function bindCore(c: Container, config: Config, logger: Logger, infra: In
   c.bind(T.Logger).toConstantValue(logger);
   c.bind(T.Orm).toConstantValue(infra.orm);
   c.bind(T.Em).toConstantValue(infra.orm.em);
+  c.bind(T.SlotChanges).toConstantValue(infra.slotChanges);
   c.bind(T.Redis).toConstantValue(infra.redis);
   c.bind(T.JwtSecrets).toConstantValue(infra.jwtSecrets);
   c.bind(T.Clock).toConstantValue(new SystemClock());
@@ -22,7 +23,11 @@ export function bindCore(c: Container, config: Config, logger: Logger, infra: In
     .toDynamicValue((x) => new MikroUnitOfWork(x.get(T.Em)))
     .inSingletonScope();
   c.bind(T.Outbox)
-    .toDynamicValue((x) => new OutboxStore(x.get(T.Em)))
+    .toDynamicValue((x) => {
+      // The relay of this process (if jobs are bound) looks at once rather than at its next poll.
+      const relay = x.get(T.OutboxRelay, { optional: true });
+      return new OutboxStore(x.get(T.Em), () => relay?.wake());
+    })
     .inSingletonScope();
   // Reactions are multi-bound by the contexts; none bound yet is an empty list, not an error.
   c.bind(T.EventRecorder)

@@ -1,4 +1,11 @@
-export type LeadSource = 'WEBSITE' | 'WHATSAPP' | 'WALK_IN' | 'REFERRAL' | 'PHONE' | 'OTHER';
+import {
+  checkedDetails,
+  medicalHistoryText,
+  type PatientDetails,
+} from '../clinical-records/patient-details.js';
+
+export const LEAD_SOURCES = ['WEBSITE', 'WHATSAPP', 'WALK_IN', 'REFERRAL', 'PHONE', 'OTHER'] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
 
 /** A person who receives care; signs in with a WhatsApp OTP on their phone. */
 export class Patient {
@@ -12,6 +19,8 @@ export class Patient {
   emergencyContactName!: string | null;
   emergencyContactPhone!: string | null;
   source!: LeadSource;
+  /** Clinical: shown and written only as clinical-records' access rule allows. */
+  medicalHistory!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
 
@@ -27,6 +36,25 @@ export class Patient {
     return Patient.create(phone, fullName, 'WALK_IN', now);
   }
 
+  /** Staff register a patient with their details and how the patient came to the clinic. */
+  static register(details: PatientDetails, source: LeadSource, now: Date): Patient {
+    const checked = checkedDetails(details, now);
+    const patient = Patient.create(checked.phone, checked.fullName, source, now);
+    Object.assign(patient, checked);
+    return patient;
+  }
+
+  /** Changes only the fields given; every value is checked before any is applied. */
+  update(changes: Partial<PatientDetails>, now: Date): void {
+    Object.assign(this, checkedDetails(changes, now));
+    this.updatedAt = now;
+  }
+
+  writeMedicalHistory(text: string | null, now: Date): void {
+    this.medicalHistory = medicalHistoryText(text);
+    this.updatedAt = now;
+  }
+
   private static create(phone: string, fullName: string | null, source: LeadSource, now: Date): Patient {
     const patient = new Patient();
     patient.fullName = fullName;
@@ -38,6 +66,7 @@ export class Patient {
     patient.emergencyContactName = null;
     patient.emergencyContactPhone = null;
     patient.source = source;
+    patient.medicalHistory = null;
     patient.createdAt = now;
     patient.updatedAt = now;
     return patient;

@@ -41,4 +41,36 @@ export class StaffUser {
   canLogIn(): boolean {
     return this.isActive && this.deletedAt === null;
   }
+
+  /** Changes only the details given (the password arrives hashed); who may change what is decided by staff-permissions. */
+  revise(changes: Partial<NewStaffUser>, now: Date): void {
+    for (const key of STAFF_DETAIL_KEYS) {
+      const value = changes[key];
+      if (value !== undefined) (this as NewStaffUser)[key] = value as never;
+    }
+    this.updatedAt = now;
+  }
+
+  setActive(active: boolean, now: Date): void {
+    this.isActive = active;
+    this.updatedAt = now;
+  }
+
+  /** The row stays (appointments and audit refer to it); deleting twice keeps the first time. */
+  softDelete(now: Date): void {
+    if (this.deletedAt !== null) return;
+    this.deletedAt = now;
+    this.isActive = false;
+    this.updatedAt = now;
+  }
 }
+
+const STAFF_DETAIL_KEYS = [
+  'fullName',
+  'phone',
+  'email',
+  'username',
+  'passwordHash',
+  'roleId',
+  'centreId',
+] as const satisfies ReadonlyArray<keyof NewStaffUser>;

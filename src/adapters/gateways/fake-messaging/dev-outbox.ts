@@ -1,9 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type {
   OutboundMessage,
+  SendReceipt,
   SmsSender,
   WhatsAppSender,
 } from '../../../application/messaging/ports/outbound-message.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  E164,
+  ProviderRefusal,
+  withRetries,
+  type RetryPolicy,
+} from './provider-retries.js';
 
 export type OutboxChannel = 'whatsapp' | 'sms';
 
@@ -18,20 +26,25 @@ export interface OutboxEntry {
 
 /**
  * What the fake gateways "sent", kept in the database so every process sees every message. Exists only
- * where nothing is really sent; it is the one place an OTP's text is kept.
+ * where nothing is really sent; it is the one place an OTP's text is kept. A message's idempotency key
+ * is recorded once: a second send with it returns the first row and delivers nothing new.
  */
 export class DevOutbox {
   constructor(private readonly orm: MikroORM) {}
 
-  async record(channel: OutboxChannel, message: OutboundMessage): Promise<void> {
-    await this.orm.em
-      .getConnection()
-      .execute('insert into dev_outbox_messages (channel, recipient, template, text) values (?, ?, ?, ?)', [
-        channel,
-        message.to,
-        message.template,
-        message.text,
-      ]);
+  async record(channel: OutboxChannel, message: OutboundMessage): Promise<number> {
+    const connection = this.orm.em.getConnection();
+    const rows: Array<{ id: number }> = await connection.execute(
+      `insert into dev_outbox_messages (channel, recipient, template, text, idempotency_key) values (?, ?, ?, ?, ?)
+       on conflict (idempotency_key) do nothing returning id`,
+      [channel, message.to, message.template, message.text, message.idempotencyKey ?? null],
+    );
+    if (rows[0]) return rows[0].id;
+    const first: Array<{ id: number }> = await connection.execute(
+      'select id from dev_outbox_messages where idempotency_key = ?',
+      [message.idempotencyKey],
+    );
+    return first[0]!.id;
   }
 
   async list(to: string | undefined, limit = 100): Promise<OutboxEntry[]> {
@@ -60,14 +73,36 @@ export class DevOutbox {
   }
 }
 
-/** The fake WhatsApp (Gallabox) and SMS gateways: accept the message and record it in the dev outbox. */
+export type ProviderFault = 'server' | 'client';
+
+/**
+ * The fake WhatsApp (Gallabox) and SMS gateways: record the message in the dev outbox. They behave as
+ * the real adapters do (their contract tests are shared): a malformed number is refused at once,
+ * `failNext` makes the next tries fail as the provider would (server: 5xx, retried; client: 4xx, not),
+ * and `tries` counts what the provider would have received.
+ */
 export class DevOutboxSender implements WhatsAppSender, SmsSender {
+  tries = 0;
+  private faults: ProviderFault[] = [];
+
   constructor(
     private readonly outbox: DevOutbox,
     private readonly channel: OutboxChannel,
+    private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {}
 
-  send(message: OutboundMessage): Promise<void> {
-    return this.outbox.record(this.channel, message);
+  failNext(count: number, fault: ProviderFault): void {
+    this.faults.push(...Array.from({ length: count }, () => fault));
+  }
+
+  send(message: OutboundMessage): Promise<SendReceipt> {
+    const provider = this.channel === 'sms' ? 'SMS' : 'WhatsApp';
+    return withRetries(provider, this.policy, async () => {
+      this.tries += 1;
+      const fault = this.faults.shift();
+      if (fault) throw new ProviderRefusal(fault === 'server', fault === 'server' ? 'HTTP 503' : 'HTTP 400');
+      if (!E164.test(message.to)) throw new ProviderRefusal(false, 'HTTP 400: invalid recipient number');
+      return { providerMessageId: `dev-${await this.outbox.record(this.channel, message)}` };
+    });
   }
 }

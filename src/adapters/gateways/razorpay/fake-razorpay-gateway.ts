@@ -1,83 +1,157 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type {
   NewOrder,
   NewPaymentLink,
   PaymentGateway,
+  PaymentLinkCallback,
+  PaymentLinkState,
 } from '../../../application/billing/ports/payment-gateway.js';
 import { GatewayUnavailableError } from '../../../application/shared/app-errors.js';
+import {
+  base62,
+  FakeRazorpayLedger,
+  type FakeOrder,
+  type FakePayment,
+  type FakePaymentLink,
+} from './fake-razorpay-ledger.js';
+import { ProviderFailure, withRetries, type RetryPolicy } from './provider-retries.js';
+import { RazorpaySignatures, type RazorpayKeys } from './razorpay-signatures.js';
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export type { FakeOrder, FakePaymentLink } from './fake-razorpay-ledger.js';
 
-/** Razorpay's id shape: a prefix and 14 base62 characters (`order_IluGWxBm9U8zJ8`). */
-function base62(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i += 1) out += BASE62[randomInt(BASE62.length)];
-  return out;
-}
-
-export interface FakeOrder extends NewOrder {
-  id: string;
-  currency: 'INR';
-  status: 'created';
-  createdAt: Date;
-}
-
-export interface FakePaymentLink extends NewPaymentLink {
-  id: string;
-  shortUrl: string;
-  currency: 'INR';
-  status: 'created';
-  createdAt: Date;
+/** Keys for a fake that nobody outside this process needs to know (tests, one-off tools). */
+export function throwawayRazorpayKeys(): RazorpayKeys {
+  return {
+    keyId: `rzp_test_${base62(14)}`,
+    keySecret: randomBytes(24).toString('base64url'),
+    webhookSecret: randomBytes(24).toString('base64url'),
+  };
 }
 
 /**
- * Stands in for Razorpay when no keys are configured: issues ids shaped like the real ones and keeps
- * what it created in memory. `failNext(n)` makes the next n calls fail as an unreachable provider would.
+ * Stands in for Razorpay when no keys are configured: issues ids shaped like the real ones, keeps
+ * what it created in memory and checks signatures exactly as Razorpay does (with its own secrets).
+ * `failNext(n)` makes the next n calls fail as an unreachable provider would; `outage(n)` fails the
+ * next n attempts only, which the gateway retries like the real adapter does.
  */
 export class FakeRazorpayGateway implements PaymentGateway {
-  private readonly orders = new Map<string, FakeOrder>();
-  private readonly links = new Map<string, FakePaymentLink>();
+  readonly ledger = new FakeRazorpayLedger();
+  readonly signatures: RazorpaySignatures;
+  readonly keyId: string;
+  /** Attempts made, failed ones included (the contract test counts retries). */
+  attempts = 0;
   private failures = 0;
+  private transientFailures = 0;
+
+  constructor(
+    readonly keys: RazorpayKeys = throwawayRazorpayKeys(),
+    private readonly retries: RetryPolicy = { attempts: 3, delaysMs: [0] },
+  ) {
+    this.signatures = new RazorpaySignatures(keys);
+    this.keyId = keys.keyId;
+  }
 
   failNext(count = 1): void {
     this.failures = count;
   }
 
-  async createOrder(order: NewOrder): Promise<{ orderId: string }> {
-    this.checkAvailable();
-    checkAmount(order.amountPaise);
-    const id = `order_${base62(14)}`;
-    this.orders.set(id, { ...order, id, currency: 'INR', status: 'created', createdAt: new Date() });
-    return { orderId: id };
+  outage(attempts: number): void {
+    this.transientFailures = attempts;
   }
 
-  async createPaymentLink(link: NewPaymentLink): Promise<{ linkId: string; shortUrl: string }> {
-    this.checkAvailable();
-    checkAmount(link.amountPaise);
-    const id = `plink_${base62(14)}`;
-    const shortUrl = `https://rzp.io/i/${base62(10)}`;
-    this.links.set(id, { ...link, id, shortUrl, currency: 'INR', status: 'created', createdAt: new Date() });
-    return { linkId: id, shortUrl };
+  createOrder(order: NewOrder): Promise<{ orderId: string }> {
+    return this.call(() => ({ orderId: this.ledger.createOrder(order).id }));
+  }
+
+  createPaymentLink(link: NewPaymentLink): Promise<{ linkId: string; shortUrl: string }> {
+    return this.call(() => {
+      const saved = this.ledger.createLink(link);
+      return { linkId: saved.id, shortUrl: saved.shortUrl };
+    });
+  }
+
+  fetchPaymentLink(linkId: string): Promise<PaymentLinkState> {
+    return this.call(() => {
+      const link = this.ledger.link(linkId);
+      const payment = link.paymentId ? this.ledger.payments.get(link.paymentId) : undefined;
+      return {
+        linkId: link.id,
+        referenceId: link.referenceId,
+        status: link.status,
+        amountPaise: link.amountPaise,
+        amountPaidPaise: payment?.amountPaise ?? 0,
+        paymentId: payment?.id ?? null,
+        method: payment?.method ?? null,
+      };
+    });
+  }
+
+  cancelPaymentLink(linkId: string): Promise<void> {
+    return this.call(() => {
+      this.ledger.cancelLink(linkId);
+    });
+  }
+
+  refundPayment(paymentId: string, amountPaise: number): Promise<{ refundId: string }> {
+    return this.call(() => ({ refundId: this.ledger.refund(paymentId, amountPaise).id }));
+  }
+
+  isCheckoutSignatureValid(orderId: string, paymentId: string, signature: string): boolean {
+    return this.signatures.isCheckoutSignatureValid(orderId, paymentId, signature);
+  }
+
+  isPaymentLinkSignatureValid(callback: PaymentLinkCallback, signature: string): boolean {
+    return this.signatures.isPaymentLinkSignatureValid(callback, signature);
+  }
+
+  isWebhookSignatureValid(rawBody: string, signature: string): boolean {
+    return this.signatures.isWebhookSignatureValid(rawBody, signature);
   }
 
   order(id: string): FakeOrder | undefined {
-    return this.orders.get(id);
+    return this.ledger.orders.get(id);
   }
 
   paymentLink(id: string): FakePaymentLink | undefined {
-    return this.links.get(id);
+    return this.ledger.links.get(id);
   }
 
-  private checkAvailable(): void {
-    if (this.failures <= 0) return;
-    this.failures -= 1;
-    throw new GatewayUnavailableError('Payment provider');
+  payment(id: string): FakePayment | undefined {
+    return this.ledger.payments.get(id);
   }
-}
 
-// Razorpay refuses anything but a positive whole number of paise; callers never ask for a zero fee.
-function checkAmount(amountPaise: number): void {
-  if (!Number.isSafeInteger(amountPaise) || amountPaise <= 0) {
-    throw new RangeError(`amount must be a positive whole number of paise, got ${amountPaise}`);
+  /** A patient pays at the checkout: the ids and signature the checkout hands the client. */
+  payOrder(orderId: string, method = 'upi'): { paymentId: string; signature: string } {
+    const payment = this.ledger.payOrder(orderId, method);
+    return { paymentId: payment.id, signature: this.signatures.checkout(orderId, payment.id) };
+  }
+
+  /** A patient pays a link: the query parameters Razorpay adds to the callback URL. */
+  payLink(linkId: string, method = 'upi'): Record<string, string> {
+    const payment = this.ledger.payLink(linkId, method);
+    const link = this.ledger.link(linkId);
+    const callback = { linkId, referenceId: link.referenceId, status: 'paid', paymentId: payment.id };
+    return {
+      razorpay_payment_id: payment.id,
+      razorpay_payment_link_id: linkId,
+      razorpay_payment_link_reference_id: link.referenceId,
+      razorpay_payment_link_status: 'paid',
+      razorpay_signature: this.signatures.paymentLink(callback),
+    };
+  }
+
+  private call<T>(work: () => T): Promise<T> {
+    if (this.failures > 0) {
+      this.failures -= 1;
+      return Promise.reject(new GatewayUnavailableError('Payment provider'));
+    }
+    return withRetries(this.retries, async () => {
+      this.attempts += 1;
+      if (this.transientFailures > 0) {
+        this.transientFailures -= 1;
+        throw new ProviderFailure(503);
+      }
+      return work();
+    });
   }
 }

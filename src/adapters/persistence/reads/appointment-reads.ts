@@ -29,6 +29,7 @@ interface SummaryRow {
   status: AppointmentStatus;
   fee_paise: number;
   payment_status: PaymentStatus;
+  meet_link: string | null;
 }
 
 interface DetailRow extends SummaryRow {
@@ -46,10 +47,12 @@ const FROM = `appointments a
   join centres c on c.id = a.centre_id
   left join patients p on p.id = a.patient_id
   left join clinicians k on k.id = a.clinician_id
-  left join staff_users u on u.id = k.user_id`;
+  left join staff_users u on u.id = k.user_id
+  left join video_meetings vm on vm.appointment_id = a.id`;
 
 const SUMMARY = `a.id, a.patient_id, p.full_name as patient_name, a.clinician_id, u.full_name as clinician_name,
-  a.centre_id, c.name as centre_name, c.timezone, a.start_at, a.session_type, a.status, a.fee_paise, a.payment_status`;
+  a.centre_id, c.name as centre_name, c.timezone, a.start_at, a.session_type, a.status, a.fee_paise, a.payment_status,
+  vm.meet_link`;
 
 /** SQL over appointments: each page, its total included, is one statement whatever its size. */
 export class SqlAppointmentReads implements AppointmentReads {
@@ -131,5 +134,6 @@ function summaryOf(row: SummaryRow): AppointmentSummary {
     status: row.status,
     feePaise: row.fee_paise,
     paymentStatus: row.payment_status,
+    meetLink: row.meet_link,
   };
 }

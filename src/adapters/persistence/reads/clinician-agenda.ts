@@ -12,6 +12,7 @@ interface Row {
   start_at: Date | string;
   session_type: SessionType;
   status: AppointmentStatus;
+  meet_link: string | null;
 }
 
 /**
@@ -22,12 +23,13 @@ interface Row {
  */
 const AGENDA_SQL = `
   with mine as (
-    select a.id, p.full_name as patient_name, c.timezone, a.start_at, a.session_type, a.status,
+    select a.id, p.full_name as patient_name, c.timezone, a.start_at, a.session_type, a.status, vm.meet_link,
            case when a.end_at <= ? then 'past' when a.start_at <= ? then 'current' else 'upcoming' end as bucket,
            a.status = 'CANCELLED' or (a.status = 'PENDING' and a.hold_expires_at <= ?) as lapsed
       from appointments a
       join centres c on c.id = a.centre_id
       left join patients p on p.id = a.patient_id
+      left join video_meetings vm on vm.appointment_id = a.id
      where a.clinician_id in (select id from clinicians where user_id = ?)
   ), visible as (
     select *, row_number() over (
@@ -36,7 +38,7 @@ const AGENDA_SQL = `
       from mine where bucket = 'past' or not lapsed
   )
   select b.bucket, (select count(*) from visible t where t.bucket = b.bucket) as total,
-         v.id, v.patient_name, v.timezone, v.start_at, v.session_type, v.status
+         v.id, v.patient_name, v.timezone, v.start_at, v.session_type, v.status, v.meet_link
     from (values ('current'), ('upcoming'), ('past')) as b (bucket)
     left join visible v on v.bucket = b.bucket and v.rn > ? and v.rn <= ?
    order by b.bucket, v.rn`;
@@ -67,6 +69,7 @@ export async function agendaOf(
       ...wallClock(row.start_at, row.timezone),
       sessionType: row.session_type,
       status: row.status,
+      meetLink: row.meet_link,
     });
   }
   return agenda;

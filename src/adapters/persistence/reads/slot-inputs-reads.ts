@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SlotInputs, SlotInputsReads } from '../../../application/scheduling/ports/slot-inputs.js';
+import {
+  reachOfDate,
+  type SlotInputs,
+  type SlotInputsReads,
+} from '../../../application/scheduling/ports/slot-inputs.js';
 import type { StoredException, StoredRule } from '../../../domain/scheduling/clinician.js';
+import type { LocalDate } from '../../../domain/scheduling/local-date.js';
 import { TAKEN_TIME_CONDITION } from './taken-time-reads.js';
 
 interface Row {
@@ -13,20 +18,20 @@ interface Row {
     exceptions: StoredException[];
   } | null;
   centre: { id: number; timezone: string; deleted: boolean; accepts_bookings: boolean } | null;
-  taken: Array<{ s: string; e: string }>;
+  taken: Array<{ s: string; e: string; h: string | null }>;
 }
 
-/** One statement: the clinician, the centre and the taken time of the day. */
+/** One statement: the clinician, the centre and the taken time of the day, holds with their expiry. */
 export class SqlSlotInputs implements SlotInputsReads {
   constructor(private readonly em: EntityManager) {}
 
   async load(
     clinicianId: number,
     centreId: number | undefined,
-    from: Date,
-    to: Date,
+    date: LocalDate,
     now: Date,
   ): Promise<SlotInputs> {
+    const { from, to } = reachOfDate(date);
     const rows: Row[] = await this.em.execute(
       `with c as (
          select id, is_active and deleted_at is null as bookable, primary_centre_id, consultation_minutes,
@@ -37,7 +42,8 @@ export class SqlSlotInputs implements SlotInputsReads {
            from centres where id = coalesce(?::integer, (select primary_centre_id from c)))
        select (select row_to_json(c) from c) as clinician,
               (select row_to_json(ce) from ce) as centre,
-              (select coalesce(json_agg(json_build_object('s', a.start_at, 'e', a.end_at)), '[]'::json)
+              (select coalesce(json_agg(json_build_object('s', a.start_at, 'e', a.end_at,
+                        'h', case when a.status = 'PENDING' then a.hold_expires_at end)), '[]'::json)
                  from appointments a
                 where a.clinician_id = ? and ${TAKEN_TIME_CONDITION}) as taken`,
       [clinicianId, centreId ?? null, clinicianId, to, from, from, now],
@@ -59,7 +65,11 @@ export class SqlSlotInputs implements SlotInputsReads {
         deleted: row.centre.deleted,
         acceptsBookings: row.centre.accepts_bookings,
       },
-      taken: row.taken.map((t) => ({ start: new Date(t.s), end: new Date(t.e) })),
+      taken: row.taken.map((t) => ({
+        start: new Date(t.s),
+        end: new Date(t.e),
+        heldUntil: t.h === null ? null : new Date(t.h),
+      })),
     };
   }
 }

@@ -42,6 +42,13 @@ export class MikroStaffUserRepository implements StaffUserRepository {
     });
   }
 
+  findByEmail(email: string): Promise<StaffUser | null> {
+    return this.em.findOne(StaffUserSchema, {
+      email: { $ilike: email.replace(/[\\%_]/g, '\\$&') },
+      deletedAt: null,
+    });
+  }
+
   async anyWithRole(roleId: StaffRoleId): Promise<boolean> {
     return (await this.em.count(StaffUserSchema, { roleId, deletedAt: null })) > 0;
   }

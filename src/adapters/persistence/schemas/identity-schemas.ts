@@ -40,6 +40,7 @@ export const PatientSchema = new EntitySchema<Patient>({
     emergencyContactName: { type: 'text', nullable: true },
     emergencyContactPhone: { type: 'text', nullable: true },
     source: { type: 'text' },
+    medicalHistory: { type: 'text', nullable: true },
     createdAt: { type: 'Date', columnType: 'timestamptz' },
     updatedAt: { type: 'Date', columnType: 'timestamptz' },
   },

@@ -55,7 +55,7 @@ export class BookForPatientHandler {
 
   async execute(input: BookForPatient, actor: StaffActor): Promise<StaffBooking> {
     if (!staffReachesCentre(actor, input.centreId)) throw new NotFoundError('Centre');
-    const { appointment, patient, centre } = await this.uow.run(async () => {
+    const { appointment, centre } = await this.uow.run(async () => {
       const now = this.clock.now();
       const patient = await this.patientFor(input.patient, now);
       const where = await this.slots.bookable(input.clinicianId, input.centreId);
@@ -89,10 +89,9 @@ export class BookForPatientHandler {
       );
       await this.appointments.add(appointment);
       await this.events.recordFrom([...released, appointment]);
-      return { appointment, patient, centre: where.centre };
+      return { appointment, centre: where.centre };
     });
-    const paymentLink =
-      appointment.status === 'PENDING' ? await this.links.open(appointment, patient, centre) : null;
+    const paymentLink = appointment.status === 'PENDING' ? await this.links.open(appointment) : null;
     return { appointment, timezone: centre.timezone, paymentLink };
   }
 

@@ -25,6 +25,8 @@ export interface AppointmentSummary {
   status: AppointmentStatus;
   feePaise: number;
   paymentStatus: PaymentStatus;
+  /** The video link of an ONLINE session, once made (shown to its patient, clinician and staff). */
+  meetLink: string | null;
 }
 
 export interface AppointmentDetail extends AppointmentSummary {
@@ -45,6 +47,7 @@ export interface AgendaItem {
   appointmentTime: string;
   sessionType: SessionType;
   status: AppointmentStatus;
+  meetLink: string | null;
 }
 
 export type AgendaBucket = 'current' | 'upcoming' | 'past';

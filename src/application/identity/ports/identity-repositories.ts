@@ -8,6 +8,8 @@ export interface StaffUserRepository {
   findById(id: number): Promise<StaffUser | null>;
   findByPhone(phone: string): Promise<StaffUser | null>;
   findByUsername(username: string): Promise<StaffUser | null>;
+  /** Case-insensitive, among accounts that are not deleted. */
+  findByEmail(email: string): Promise<StaffUser | null>;
   anyWithRole(roleId: StaffRoleId): Promise<boolean>;
   add(user: StaffUser): Promise<void>;
 }

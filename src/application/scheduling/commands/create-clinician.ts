@@ -1,3 +1,4 @@
+import { assertAcceptablePassword } from '../../../domain/identity/password-policy.js';
 import { Roles } from '../../../domain/identity/role.js';
 import { StaffUser } from '../../../domain/identity/staff-user.js';
 import { Clinician, type ClinicianProfile } from '../../../domain/scheduling/clinician.js';
@@ -39,6 +40,8 @@ export class CreateClinicianHandler {
     const scope = centreScopeOf(actor);
     // A centre-bound manager adds clinicians to their own centre only; another centre is out of scope.
     if (scope !== null && scope !== profile.primaryCentreId) throw new NotFoundError('Centre');
+    // The same policy as every other staff account: a clinician's login reaches clinical records.
+    assertAcceptablePassword(password, { phone, username, email });
     const passwordHash = await this.hasher.hash(password);
     return this.uow.run(async () => {
       await liveCentre(this.centres, profile.primaryCentreId);

@@ -1,9 +1,9 @@
 import { availabilityOf, exceptionsOf } from '../../../domain/scheduling/clinician.js';
 import { LocalDate } from '../../../domain/scheduling/local-date.js';
-import { slotsOn, type Slot } from '../../../domain/scheduling/open-slots.js';
+import { markOpen, slotGrid, type GridSlot, type Slot } from '../../../domain/scheduling/open-slots.js';
 import { NotFoundError } from '../../shared/app-errors.js';
 import type { Clock } from '../../shared/ports/clock.js';
-import type { SlotInputsReads } from '../ports/slot-inputs.js';
+import { takenAt, type SlotInputs, type SlotInputsReads } from '../ports/slot-inputs.js';
 
 export interface AvailableSlots {
   clinicianId: number;
@@ -17,11 +17,14 @@ export interface BookingPolicy {
   horizonDays: number;
 }
 
-/** A zone is at most 14 hours from UTC: this span covers any local date, wherever the centre is. */
-const ZONE_MARGIN_MS = 14 * 3600_000;
-
 /** The day's slot grid of a clinician at a centre, each slot marked open or not (one database read). */
 export class AvailableSlotsHandler {
+  /**
+   * The grid (schedule, zone and date parsed, wall times resolved) depends only on the inputs, which
+   * are read-only: when the reads hand out the same inputs again (a cache), the grid is reused.
+   */
+  private readonly grids = new WeakMap<SlotInputs, { date: string; grid: GridSlot[] }>();
+
   constructor(
     private readonly inputs: SlotInputsReads,
     private readonly clock: Clock,
@@ -34,29 +37,33 @@ export class AvailableSlotsHandler {
   ): Promise<{ date: LocalDate; slots: Slot[] }> {
     const date = LocalDate.parse(input.date);
     const now = this.clock.now();
-    const midnightUtc = Date.UTC(date.year, date.month - 1, date.day);
-    const { clinician, centre, taken } = await this.inputs.load(
-      input.clinicianId,
-      input.centreId,
-      new Date(midnightUtc - ZONE_MARGIN_MS),
-      new Date(midnightUtc + 24 * 3600_000 + ZONE_MARGIN_MS),
-      now,
-    );
+    const inputs = await this.inputs.load(input.clinicianId, input.centreId, date, now);
+    const { clinician, centre } = inputs;
     if (!clinician?.bookable) throw new NotFoundError('Clinician');
     if (!centre || centre.deleted) throw new NotFoundError('Centre');
     if (!centre.acceptsBookings) return { date, slots: [] };
-    const slots = slotsOn({
-      date,
-      zone: centre.timezone,
-      durationMinutes: clinician.consultationMinutes,
-      availability: availabilityOf(clinician.availabilityRules),
-      exceptions: exceptionsOf(clinician.exceptions),
-      centreId: centre.id,
-      taken,
+    const slots = markOpen(this.gridOf(inputs, date), {
+      taken: takenAt(inputs.taken, now),
       now,
       noticeMinutes: caller === 'patient' ? this.policy.noticeMinutes : 0,
       horizonDays: this.policy.horizonDays,
     });
     return { date, slots };
+  }
+
+  private gridOf(inputs: SlotInputs, date: LocalDate): GridSlot[] {
+    const key = date.toString();
+    const known = this.grids.get(inputs);
+    if (known?.date === key) return known.grid;
+    const grid = slotGrid({
+      date,
+      zone: inputs.centre!.timezone,
+      durationMinutes: inputs.clinician!.consultationMinutes,
+      availability: availabilityOf(inputs.clinician!.availabilityRules),
+      exceptions: exceptionsOf(inputs.clinician!.exceptions),
+      centreId: inputs.centre!.id,
+    });
+    this.grids.set(inputs, { date: key, grid });
+    return grid;
   }
 }

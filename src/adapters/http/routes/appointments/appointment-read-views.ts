@@ -11,7 +11,7 @@ import {
 } from '../../../../domain/booking/appointment-status.js';
 import { paiseToRupees } from '../../../../domain/shared/money.js';
 
-/** Presenters in the spec's shapes: money in rupees; video links come with the video issue (null until then). */
+/** Presenters in the spec's shapes: money in rupees; the video link once an ONLINE session has one. */
 
 export function appointmentListItem(a: AppointmentSummary) {
   return {
@@ -39,7 +39,7 @@ export function appointmentDetail(a: AppointmentDetail) {
     consultationFee,
     paymentStatus,
     paymentLink: a.paymentLink,
-    meetLink: null,
+    meetLink: a.meetLink,
     notes: a.notes,
   };
 }
@@ -52,6 +52,7 @@ export function agendaItem(a: AgendaItem) {
     appointmentTime: a.appointmentTime,
     sessionType: a.sessionType,
     status: a.status,
+    meetLink: a.meetLink,
   };
 }
 
@@ -83,7 +84,11 @@ export const AppointmentDetailData = v.object({
   meetLink: v.nullable(v.string()),
   notes: v.nullable(v.string()),
 });
-const AgendaItemData = v.object({ ...appointmentCore, patientName: v.nullable(v.string()) });
+const AgendaItemData = v.object({
+  ...appointmentCore,
+  patientName: v.nullable(v.string()),
+  meetLink: v.nullable(v.string()),
+});
 export const AgendaData = v.object({
   current: v.array(AgendaItemData),
   upcoming: v.array(AgendaItemData),

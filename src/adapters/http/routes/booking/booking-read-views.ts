@@ -17,7 +17,7 @@ export function bookingListItem(a: AppointmentSummary) {
     sessionType: a.sessionType,
     status: a.status,
     paymentStatus: a.paymentStatus,
-    meetLink: null,
+    meetLink: a.meetLink,
   };
 }
 

@@ -47,7 +47,7 @@ export const CreateClinicianBody = v.strictObject({
     v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('Invalid email format'))),
   ),
   username: v.optional(username),
-  password: v.pipe(password, v.minLength(8, 'Must be at least 8 characters')),
+  password,
   ...profile,
   specialization: v.optional(list(20), []),
   qualification: v.optional(list(20), []),
