@@ -164,6 +164,7 @@ async function main(): Promise<number> {
       miboUrl: mibo.url,
       baselineUrl: baseline.url,
       settings,
+      ...(database ? { database } : {}),
       log: (m) => log(`  ${m}`),
     };
     const targets: Record<TargetName, ServerProcess> = { baseline, mibo };

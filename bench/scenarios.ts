@@ -1,5 +1,6 @@
 import { expectOk, mapLimit } from './lib/http.js';
 import type { LoadPlan } from './lib/load.js';
+import type { BenchDatabase } from './lib/postgres.js';
 import { benchPhones, issueOtp } from './lib/patients.js';
 import { paymentWebhook } from './payment-scenarios.js';
 import { analyticsDashboard, patientAppointments, patientSearch } from './dashboard-scenarios.js';
@@ -32,6 +33,8 @@ export interface ScenarioContext {
   miboUrl: string;
   baselineUrl: string;
   settings: BenchSettings;
+  /** The run's PostgreSQL database (absent on PGlite), for reading what Mibo wrote while preparing. */
+  database?: BenchDatabase;
   log(message: string): void;
 }
 

@@ -11,6 +11,7 @@ import { Migration20261125000010StaffManagement } from './Migration2026112500001
 import { Migration20261125000011ClinicalRecords } from './Migration20261125000011ClinicalRecords.js';
 import { Migration20261125000012SlotChangeNotifications } from './Migration20261125000012SlotChangeNotifications.js';
 import { Migration20261125000013Ratings } from './Migration20261125000013Ratings.js';
+import { Migration20261125000014FakeRazorpayLedger } from './Migration20261125000014FakeRazorpayLedger.js';
 
 /** Every migration, in order: listed statically because glob discovery fails under vitest. */
 export const migrationsList = [
@@ -30,4 +31,5 @@ export const migrationsList = [
     class: Migration20261125000012SlotChangeNotifications,
   },
   { name: 'Migration20261125000013Ratings', class: Migration20261125000013Ratings },
+  { name: 'Migration20261125000014FakeRazorpayLedger', class: Migration20261125000014FakeRazorpayLedger },
 ];

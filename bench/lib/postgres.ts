@@ -22,6 +22,17 @@ export class BenchDatabase {
     return new BenchDatabase(admin, name, url.toString());
   }
 
+  /** One query on this database over a connection of its own (for preparing, never while measuring). */
+  async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const client = new pg.Client({ connectionString: this.url, application_name: 'mibo-bench' });
+    await client.connect();
+    try {
+      return (await client.query<R>(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
   /** Backend pids serving this database right now. */
   async backendPids(): Promise<number[]> {
     const { rows } = await this.admin.query<{ pid: number }>(

@@ -115,6 +115,8 @@ const EnvSchema = v.object({
   GOOGLE_REDIRECT_URI: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
   GOOGLE_REFRESH_TOKEN: optionalText,
   ALLOW_FAKE_GATEWAYS: bool(false),
+  /** Fake WhatsApp/SMS only: how long a fake send takes to answer after recording (provider latency). */
+  FAKE_GATEWAY_LATENCY_MS: int(0, 600_000, 0),
 
   BOOTSTRAP_ADMIN_USERNAME: optionalText,
   BOOTSTRAP_ADMIN_PASSWORD: optionalText,

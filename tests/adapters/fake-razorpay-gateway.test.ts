@@ -20,13 +20,18 @@ describe('fake Razorpay gateway', () => {
     expect(orderId).toMatch(/^order_[0-9A-Za-z]{14}$/);
     expect(linkId).toMatch(/^plink_[0-9A-Za-z]{14}$/);
     expect(shortUrl).toMatch(/^https:\/\/rzp\.io\/i\/[0-9A-Za-z]{10}$/);
-    expect(gateway.order(orderId)).toMatchObject({
+    expect(await gateway.order(orderId)).toMatchObject({
       ...order,
       id: orderId,
       currency: 'INR',
       status: 'created',
     });
-    expect(gateway.paymentLink(linkId)).toMatchObject({ ...link, id: linkId, shortUrl, status: 'created' });
+    expect(await gateway.paymentLink(linkId)).toMatchObject({
+      ...link,
+      id: linkId,
+      shortUrl,
+      status: 'created',
+    });
     expect((await gateway.createOrder(order)).orderId).not.toBe(orderId);
   });
 
@@ -36,7 +41,7 @@ describe('fake Razorpay gateway', () => {
     await expect(gateway.createOrder(order)).rejects.toBeInstanceOf(GatewayUnavailableError);
     await expect(gateway.createPaymentLink(link)).rejects.toMatchObject({ code: 'GATEWAY_UNAVAILABLE' });
     const { orderId } = await gateway.createOrder(order);
-    expect(gateway.order(orderId)).toBeDefined();
+    expect(await gateway.order(orderId)).toBeDefined();
   });
 
   it('refuses amounts Razorpay would refuse', async () => {

@@ -67,8 +67,8 @@ describe.each(Object.keys(harnesses))('Razorpay contract: %s', (name) => {
     expect(orderId).toMatch(/^order_[0-9A-Za-z]{14}$/);
     expect(linkId).toMatch(/^plink_[0-9A-Za-z]{14}$/);
     expect(shortUrl).toMatch(/^https:\/\/rzp\.io\/i\/[0-9A-Za-z]{10}$/);
-    expect(ledger.orders.get(orderId)).toMatchObject({ amountPaise: 150_000, receipt: '42' });
-    expect(ledger.links.get(linkId)).toMatchObject({ amountPaise: 50_000, referenceId: '42' });
+    expect(await ledger.order(orderId)).toMatchObject({ amountPaise: 150_000, receipt: '42' });
+    expect(await ledger.findLink(linkId)).toMatchObject({ amountPaise: 50_000, referenceId: '42' });
     expect(gateway.keyId).toBe(keys.keyId);
   });
 
@@ -76,7 +76,7 @@ describe.each(Object.keys(harnesses))('Razorpay contract: %s', (name) => {
     const { gateway, ledger } = h();
     const { linkId } = await gateway.createPaymentLink(link());
     expect(await gateway.fetchPaymentLink(linkId)).toMatchObject({ status: 'created', amountPaidPaise: 0 });
-    const payment = ledger.payLink(linkId, 'upi');
+    const payment = await ledger.payLink(linkId, 'upi');
     expect(await gateway.fetchPaymentLink(linkId)).toEqual({
       linkId,
       referenceId: '42',
@@ -96,20 +96,20 @@ describe.each(Object.keys(harnesses))('Razorpay contract: %s', (name) => {
     const { linkId } = await gateway.createPaymentLink(link());
     await gateway.cancelPaymentLink(linkId);
     await gateway.cancelPaymentLink(linkId);
-    expect(ledger.links.get(linkId)!.status).toBe('cancelled');
+    expect((await ledger.findLink(linkId))!.status).toBe('cancelled');
     const paid = await gateway.createPaymentLink(link());
-    ledger.payLink(paid.linkId);
+    await ledger.payLink(paid.linkId);
     await expect(gateway.cancelPaymentLink(paid.linkId)).rejects.toBeInstanceOf(PaymentGatewayRefusal);
   });
 
   it('refunds a payment in full once, however often asked', async () => {
     const { gateway, ledger } = h();
     const { orderId } = await gateway.createOrder(order);
-    const payment = ledger.payOrder(orderId);
+    const payment = await ledger.payOrder(orderId);
     const first = await gateway.refundPayment(payment.id, 150_000);
     expect(first.refundId).toMatch(/^rfnd_[0-9A-Za-z]{14}$/);
     expect(await gateway.refundPayment(payment.id, 150_000)).toEqual(first);
-    expect(ledger.refundsOf(payment.id)).toHaveLength(1);
+    expect(await ledger.refundsOf(payment.id)).toHaveLength(1);
     await expect(gateway.refundPayment('pay_unknown0000000', 100)).rejects.toBeInstanceOf(
       PaymentGatewayRefusal,
     );

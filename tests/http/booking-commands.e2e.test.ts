@@ -67,7 +67,7 @@ describe('booking commands (/api/booking/create, /api/booking/front-desk)', () =
       paymentOrderId: expect.stringMatching(ORDER_ID),
       amount: 1500,
     });
-    const order = fakeRazorpay(t).order(res.body.data.paymentOrderId)!;
+    const order = (await fakeRazorpay(t).order(res.body.data.paymentOrderId))!;
     expect(order).toMatchObject({
       amountPaise: 150_000,
       currency: 'INR',
@@ -245,7 +245,7 @@ describe('booking commands (/api/booking/create, /api/booking/front-desk)', () =
         created_by: `staff:${frontDesk.id}`,
         payment_link_url: res.body.data.paymentLink,
       });
-      const link = fakeRazorpay(t).paymentLink(saved.payment_link_id)!;
+      const link = (await fakeRazorpay(t).paymentLink(saved.payment_link_id))!;
       expect(link).toMatchObject({
         referenceId: String(res.body.data.id),
         amountPaise: 150_000,

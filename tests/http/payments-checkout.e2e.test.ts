@@ -90,7 +90,7 @@ describe('checkout payments (/api/payments/create-order, /verify, /:appointmentI
       body: { appointmentId, amount: 1500 },
     });
     expect(first.status).toBe(200);
-    const order = fakeRazorpay(t).order(first.body.data.orderId)!;
+    const order = (await fakeRazorpay(t).order(first.body.data.orderId))!;
     expect(order).toMatchObject({ receipt: String(appointmentId), amountPaise: 150_000 });
     const again = await t.request('POST', '/api/payments/create-order', {
       token: frontDesk,
@@ -152,7 +152,7 @@ describe('checkout payments (/api/payments/create-order, /verify, /:appointmentI
 
   it('verifies the checkout signature: the appointment is confirmed and paid, once', async () => {
     const { patient, appointmentId, orderId } = await booking();
-    const paid = fakeRazorpay(t).payOrder(orderId);
+    const paid = await fakeRazorpay(t).payOrder(orderId);
     const body = {
       razorpayOrderId: orderId,
       razorpayPaymentId: paid.paymentId,
@@ -202,7 +202,7 @@ describe('checkout payments (/api/payments/create-order, /verify, /:appointmentI
   it("answers 400 PAYMENT_FAILED for a bad signature or another appointment's order, changing nothing", async () => {
     const { patient, appointmentId, orderId } = await booking();
     const other = await booking();
-    const paid = fakeRazorpay(t).payOrder(orderId);
+    const paid = await fakeRazorpay(t).payOrder(orderId);
     const bad = await t.request('POST', '/api/payments/verify', {
       token: patient.token,
       body: {
@@ -214,7 +214,7 @@ describe('checkout payments (/api/payments/create-order, /verify, /:appointmentI
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('PAYMENT_FAILED');
-    const otherPaid = fakeRazorpay(t).payOrder(other.orderId);
+    const otherPaid = await fakeRazorpay(t).payOrder(other.orderId);
     const crossed = await t.request('POST', '/api/payments/verify', {
       token: patient.token,
       body: {

@@ -55,7 +55,7 @@ describe('payments over time: hold expiry, late payments, refunds on cancel', ()
     await runJobsDueBy(t, new Date(hold));
   }
   async function payByCheckout(token: string, appointmentId: number, orderId: string) {
-    const paid = fakeRazorpay(t).payOrder(orderId);
+    const paid = await fakeRazorpay(t).payOrder(orderId);
     const res = await t.request('POST', '/api/payments/verify', {
       token,
       body: {
@@ -91,7 +91,7 @@ describe('payments over time: hold expiry, late payments, refunds on cancel', ()
       cancellation_reason: 'PAYMENT_TIMEOUT',
     });
     await waitForJobs(t);
-    expect(fakeRazorpay(t).paymentLink(linkId)!.status).toBe('cancelled');
+    expect((await fakeRazorpay(t).paymentLink(linkId))!.status).toBe('cancelled');
   });
 
   it('leaves a paid booking alone when its hold would have ended', async () => {
@@ -121,7 +121,7 @@ describe('payments over time: hold expiry, late payments, refunds on cancel', ()
     const first = await patientBooking();
     await letHoldRunOut(first.appointmentId);
     const second = await patientBooking(first.at);
-    const { paymentId } = fakeRazorpay(t).payOrder(first.orderId);
+    const { paymentId } = await fakeRazorpay(t).payOrder(first.orderId);
     const res = await deliverWebhook(t, {
       event: 'payment.captured',
       payload: paymentEntity({ id: paymentId, amount: 150_000, order_id: first.orderId }),
@@ -136,7 +136,7 @@ describe('payments over time: hold expiry, late payments, refunds on cancel', ()
       refund_reason: 'SLOT_TAKEN',
       refund_id: expect.stringMatching(/^rfnd_/),
     });
-    expect(fakeRazorpay(t).payment(paymentId)!.refunds).toHaveLength(1);
+    expect((await fakeRazorpay(t).payment(paymentId))!.refunds).toHaveLength(1);
     const told = await t.request('GET', `/api/dev/outbox?to=${encodeURIComponent(first.patient.phone)}`);
     expect(told.body.data.some((m: { text: string }) => /refund/i.test(m.text))).toBe(true);
 
@@ -190,7 +190,7 @@ describe('payments over time: hold expiry, late payments, refunds on cancel', ()
         refund_reason: 'CANCELLED',
         amount_paise: 150_000,
       });
-      expect(fakeRazorpay(t).payment(paymentId)!.refunds).toMatchObject([{ amountPaise: 150_000 }]);
+      expect((await fakeRazorpay(t).payment(paymentId))!.refunds).toMatchObject([{ amountPaise: 150_000 }]);
     }
     const details = await t.request('GET', `/api/payments/${byStaff.appointmentId}`, { token: frontDesk });
     expect(details.body.data).toMatchObject({

@@ -64,7 +64,7 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
   it("records a staff booking's link (reference = appointment id) and sends it on WhatsApp", async () => {
     const { appointmentId, phone, linkId } = await staffBooking();
     expect(linkId).toMatch(/^plink_/);
-    expect(fakeRazorpay(t).paymentLink(linkId)).toMatchObject({
+    expect(await fakeRazorpay(t).paymentLink(linkId)).toMatchObject({
       referenceId: String(appointmentId),
       amountPaise: 150_000,
     });
@@ -73,7 +73,7 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
     ).toEqual([{ link_id: linkId, status: 'PENDING' }]);
     await waitForJobs(t);
     const outbox = await t.request('GET', `/api/dev/outbox?to=${encodeURIComponent(phone)}`);
-    const shortUrl = fakeRazorpay(t).paymentLink(linkId)!.shortUrl;
+    const shortUrl = (await fakeRazorpay(t).paymentLink(linkId))!.shortUrl;
     expect(outbox.body.data.some((m: { text: string }) => m.text.includes(shortUrl))).toBe(true);
   });
 
@@ -97,7 +97,7 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
         expiresAt: expect.any(String),
       },
     });
-    expect(fakeRazorpay(t).paymentLink(res.body.data.paymentLinkId)).toMatchObject({
+    expect(await fakeRazorpay(t).paymentLink(res.body.data.paymentLinkId)).toMatchObject({
       referenceId: String(appointmentId),
       customer: { name: 'Jane Smith', phone: '+919876543210' },
     });
@@ -120,7 +120,7 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
 
   it("accepts Razorpay's signed callback without a token: the link is paid and the appointment confirmed", async () => {
     const { appointmentId, linkId } = await staffBooking();
-    const params = fakeRazorpay(t).payLink(linkId);
+    const params = await fakeRazorpay(t).payLink(linkId);
     const forged = await t.request(
       'GET',
       `/api/payments/verify/${linkId}?${new URLSearchParams({ ...params, razorpay_signature: '0'.repeat(64) })}`,
@@ -156,7 +156,7 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
     );
     const open = await t.request('GET', `/api/payments/verify/${linkId}`, { token: frontDesk });
     expect(open.body.data).toEqual({ paymentLinkId: linkId, status: 'created', amountPaid: 0 });
-    fakeRazorpay(t).payLink(linkId, 'card');
+    await fakeRazorpay(t).payLink(linkId, 'card');
     const paid = await t.request('GET', `/api/payments/verify/${linkId}`, { token: frontDesk });
     expect(paid.body.data).toEqual({ paymentLinkId: linkId, status: 'paid', amountPaid: 1500 });
     expect(await row(appointmentId)).toMatchObject({ status: 'CONFIRMED', payment_status: 'PAID' });
@@ -170,7 +170,7 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
 
   it('confirms on the payment_link.paid webhook alone', async () => {
     const { appointmentId, linkId } = await staffBooking();
-    const params = fakeRazorpay(t).payLink(linkId);
+    const params = await fakeRazorpay(t).payLink(linkId);
     const res = await deliverWebhook(t, {
       event: 'payment_link.paid',
       payload: {
@@ -187,25 +187,27 @@ describe('payment links (/api/payments/create-link, /verify/:plinkId)', () => {
 
   it('gives back a second payment for a fee already paid (link and order both paid)', async () => {
     const { appointmentId, linkId } = await staffBooking();
-    const params = fakeRazorpay(t).payLink(linkId);
+    const params = await fakeRazorpay(t).payLink(linkId);
     expect(
       (await t.request('GET', `/api/payments/verify/${linkId}?${new URLSearchParams(params)}`)).status,
     ).toBe(200);
-    const order = fakeRazorpay(t).ledger.createOrder({
+    const order = await fakeRazorpay(t).ledger.createOrder({
       amountPaise: 150_000,
       receipt: String(appointmentId),
       notes: {},
     });
     await sql(t, 'update payments set order_id = ? where appointment_id = ?', [order.id, appointmentId]);
-    const second = fakeRazorpay(t).payOrder(order.id);
+    const second = await fakeRazorpay(t).payOrder(order.id);
     const res = await deliverWebhook(t, {
       event: 'payment.captured',
       payload: paymentEntity({ id: second.paymentId, amount: 150_000, order_id: order.id }),
     });
     expect(res.status).toBe(200);
     await waitForJobs(t);
-    expect(fakeRazorpay(t).payment(second.paymentId)!.refunds).toMatchObject([{ amountPaise: 150_000 }]);
-    expect(fakeRazorpay(t).payment(params.razorpay_payment_id!)!.refunds).toEqual([]);
+    expect((await fakeRazorpay(t).payment(second.paymentId))!.refunds).toMatchObject([
+      { amountPaise: 150_000 },
+    ]);
+    expect((await fakeRazorpay(t).payment(params.razorpay_payment_id!))!.refunds).toEqual([]);
     expect(
       await sql(t, 'select status, provider_payment_id from payments where appointment_id = ?', [
         appointmentId,

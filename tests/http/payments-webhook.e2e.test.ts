@@ -56,7 +56,7 @@ describe('Razorpay webhook (/api/payments/webhook)', () => {
 
   it('confirms the appointment on payment.captured, without a token or a rate limit', async () => {
     const { appointmentId, orderId } = await booking();
-    const { paymentId } = fakeRazorpay(t).payOrder(orderId);
+    const { paymentId } = await fakeRazorpay(t).payOrder(orderId);
     const res = await deliverWebhook(t, captured(orderId, paymentId));
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(true);
@@ -69,7 +69,7 @@ describe('Razorpay webhook (/api/payments/webhook)', () => {
 
   it('answers 400 INVALID_SIGNATURE to a forged or re-serialised body, changing nothing', async () => {
     const { appointmentId, orderId } = await booking();
-    const event = captured(orderId, fakeRazorpay(t).payOrder(orderId).paymentId);
+    const event = captured(orderId, (await fakeRazorpay(t).payOrder(orderId)).paymentId);
     const forged = await deliverWebhook(t, event, { signature: 'a'.repeat(64), eventId: 'evt_forged' });
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe('INVALID_SIGNATURE');
@@ -86,7 +86,7 @@ describe('Razorpay webhook (/api/payments/webhook)', () => {
 
   it('handles the same delivery five times, and the same payment under new event ids, as one payment', async () => {
     const { appointmentId, orderId } = await booking();
-    const { paymentId } = fakeRazorpay(t).payOrder(orderId);
+    const { paymentId } = await fakeRazorpay(t).payOrder(orderId);
     const event = captured(orderId, paymentId);
     const answers = await Promise.all(
       [1, 2, 3, 4, 5].map(() => deliverWebhook(t, event, { eventId: `evt_same_${appointmentId}` })),
@@ -110,7 +110,7 @@ describe('Razorpay webhook (/api/payments/webhook)', () => {
 
   it('keeps the final state whatever the order: a late payment.failed changes nothing', async () => {
     const { appointmentId, orderId } = await booking();
-    const { paymentId } = fakeRazorpay(t).payOrder(orderId);
+    const { paymentId } = await fakeRazorpay(t).payOrder(orderId);
     const failed = {
       event: 'payment.failed',
       payload: paymentEntity({

@@ -23,7 +23,7 @@ export interface RazorpayStub {
  * can be run against it. Checks the Basic auth the SDK sends.
  */
 export async function startRazorpayStub(keyId: string, keySecret: string): Promise<RazorpayStub> {
-  const ledger = new FakeRazorpayLedger();
+  const ledger = new FakeRazorpayLedger(); // in memory: the stub is one process
   const requests: string[] = [];
   let failures = 0;
   const expectedAuth = `Basic ${Buffer.from(`${keyId}:${keySecret}`).toString('base64')}`;
@@ -41,7 +41,7 @@ export async function startRazorpayStub(keyId: string, keySecret: string): Promi
         return send(res, 401, { error: { code: 'BAD_REQUEST_ERROR', description: 'Authentication failed' } });
       }
       try {
-        send(res, 200, route(ledger, req.method ?? 'GET', path, body));
+        send(res, 200, await route(ledger, req.method ?? 'GET', path, body));
       } catch (error) {
         if (!(error instanceof ProviderFailure)) throw error;
         send(res, error.status ?? 500, {
@@ -64,10 +64,10 @@ export async function startRazorpayStub(keyId: string, keySecret: string): Promi
 
 type Body = Record<string, any>;
 
-function route(ledger: FakeRazorpayLedger, method: string, path: string, body: Body): unknown {
+async function route(ledger: FakeRazorpayLedger, method: string, path: string, body: Body): Promise<unknown> {
   let m: RegExpExecArray | null;
   if (method === 'POST' && path === '/v1/orders') {
-    const order = ledger.createOrder({
+    const order = await ledger.createOrder({
       amountPaise: body.amount,
       receipt: body.receipt,
       notes: body.notes ?? {},
@@ -82,7 +82,7 @@ function route(ledger: FakeRazorpayLedger, method: string, path: string, body: B
     };
   }
   if (method === 'POST' && path === '/v1/payment_links') {
-    const link = ledger.createLink({
+    const link = await ledger.createLink({
       amountPaise: body.amount,
       referenceId: body.reference_id,
       description: body.description,
@@ -92,23 +92,23 @@ function route(ledger: FakeRazorpayLedger, method: string, path: string, body: B
     return linkJson(ledger, link);
   }
   if ((m = /^\/v1\/payment_links\/([^/]+)$/.exec(path)) && method === 'GET') {
-    return linkJson(ledger, ledger.link(m[1]!));
+    return linkJson(ledger, await ledger.link(m[1]!));
   }
   if ((m = /^\/v1\/payment_links\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') {
-    return linkJson(ledger, ledger.cancelLink(m[1]!));
+    return linkJson(ledger, await ledger.cancelLink(m[1]!));
   }
   if ((m = /^\/v1\/payments\/([^/]+)\/refund$/.exec(path)) && method === 'POST') {
-    return refundJson(ledger.refund(m[1]!, body.amount));
+    return refundJson(await ledger.refund(m[1]!, body.amount));
   }
   if ((m = /^\/v1\/payments\/([^/]+)\/refunds$/.exec(path)) && method === 'GET') {
-    const items = ledger.refundsOf(m[1]!).map(refundJson);
+    const items = (await ledger.refundsOf(m[1]!)).map(refundJson);
     return { entity: 'collection', count: items.length, items };
   }
   throw new ProviderFailure(400, 'BAD_REQUEST_ERROR', 'The requested URL was not found on the server.');
 }
 
-function linkJson(ledger: FakeRazorpayLedger, link: FakePaymentLink) {
-  const payment = link.paymentId ? ledger.payments.get(link.paymentId) : undefined;
+async function linkJson(ledger: FakeRazorpayLedger, link: FakePaymentLink) {
+  const payment = link.paymentId ? await ledger.payment(link.paymentId) : undefined;
   return {
     id: link.id,
     short_url: link.shortUrl,

@@ -1,6 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { PermanentJobFailure, type JobHandler } from '../../application/shared/ports/job-handler.js';
+import {
+  PermanentJobFailure,
+  RetryLater,
+  type JobHandler,
+} from '../../application/shared/ports/job-handler.js';
 import { StopRetrying, type JobDelivery } from '../../application/shared/ports/job-queue.js';
 import type { JsonObject } from '../../application/shared/ports/outbox.js';
 import { runInScope } from '../system/execution-scope.js';
@@ -49,6 +53,17 @@ export class JobRunner {
         handler.run(row.payload, { key: row.key, attempt: row.attempts }),
       );
     } catch (error) {
+      if (error instanceof RetryLater) {
+        // Handed back to the outbox, due later, with this attempt given back: the relay queues it again.
+        await em.execute(
+          `update outbox_jobs set attempts = attempts - 1, enqueued_at = null,
+              run_at = now() + (? * interval '1 millisecond'), last_error = ?
+            where id = ? and completed_at is null`,
+          [error.delayMs, error.message.slice(0, 2000), delivery.outboxId],
+        );
+        this.logger.info({ ...log, retryInMs: error.delayMs }, 'job waits: what it needs is busy');
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof PermanentJobFailure || row.attempts >= this.maxAttempts;
       await em.execute(

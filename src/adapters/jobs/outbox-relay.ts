@@ -145,8 +145,11 @@ export class OutboxRelay {
       try {
         for (const row of rows) {
           const outboxId = Number(row.id);
-          const delayMs = Math.max(0, new Date(row.run_at).getTime() - Date.now());
-          await this.queue.revive({ id: `outbox-${outboxId}`, outboxId, delayMs });
+          const runAt = new Date(row.run_at).getTime();
+          const delayMs = Math.max(0, runAt - Date.now());
+          // The due time is part of the id: a job handed back for later (RetryLater) is a new queue job,
+          // even while the queue still holds the run that handed it back; the same row and time is one.
+          await this.queue.revive({ id: `outbox-${outboxId}-${runAt}`, outboxId, delayMs });
           handed.push(outboxId);
         }
       } catch (error) {

@@ -10,13 +10,24 @@ export function staffReachesCentre(actor: StaffActor, centreId: number): boolean
   return reach === 'all' || reach === centreId;
 }
 
+/**
+ * How a handler loads an appointment: to read it, or to change it with its row locked until the unit of
+ * work commits (a cancel must not interleave with a payment capture, which locks the same row first).
+ */
+export type Access = 'read' | 'change';
+
+function load(appointments: AppointmentRepository, id: number, access: Access) {
+  return access === 'change' ? appointments.findByIdForUpdate(id) : appointments.findById(id);
+}
+
 /** An appointment a staff caller may change; outside their centre it is not found, like a missing one. */
 export async function appointmentForStaff(
   appointments: AppointmentRepository,
   id: number,
   actor: StaffActor,
+  access: Access = 'read',
 ): Promise<Appointment> {
-  const appointment = await appointments.findById(id);
+  const appointment = await load(appointments, id, access);
   if (!appointment || !staffReachesCentre(actor, appointment.centreId))
     throw new NotFoundError('Appointment');
   return appointment;
@@ -27,8 +38,9 @@ export async function appointmentOfPatient(
   appointments: AppointmentRepository,
   id: number,
   patientId: number,
+  access: Access = 'read',
 ): Promise<Appointment> {
-  const appointment = await appointments.findById(id);
+  const appointment = await load(appointments, id, access);
   if (!appointment || appointment.patientId !== patientId) throw new NotFoundError('Appointment');
   return appointment;
 }

@@ -1,4 +1,4 @@
-import type { BloodGroup, Gender } from '../../domain/clinical-records/patient-details.js';
+import type { BloodGroup, Gender } from '../../domain/identity/patient-profile.js';
 import type { Patient } from '../../domain/identity/patient.js';
 import type { PatientRecord } from './ports/patient-record-reads.js';
 

@@ -1,12 +1,18 @@
 import { MAX_DELIVERY_ATTEMPTS } from '../../domain/messaging/notification.js';
-import { PermanentJobFailure } from '../shared/ports/job-handler.js';
+import { PermanentJobFailure, RetryLater } from '../shared/ports/job-handler.js';
 import type { NotificationLedger } from './ports/notification-ledger.js';
 import { MessageNotSentError, type SmsSender, type WhatsAppSender } from './ports/outbound-message.js';
 
-/** Another worker holds the row's lease: try again later (the job is retried; the row is not lost). */
-export class NotificationBusyError extends Error {
+/** How long a job waits for another worker's lease before looking again. */
+const BUSY_RETRY_MS = 15_000;
+
+/**
+ * Another worker holds the row's lease: look again later (the job waits without using an attempt, so
+ * a dead worker's lease running out can never leave the message unsent).
+ */
+export class NotificationBusyError extends RetryLater {
   constructor(id: number) {
-    super(`notification ${id} is being sent by another worker`);
+    super(`notification ${id} is being sent by another worker`, BUSY_RETRY_MS);
   }
 }
 

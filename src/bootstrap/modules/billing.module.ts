@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Container } from 'inversify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { FakeRazorpayGateway } from '../../adapters/gateways/razorpay/fake-razorpay-gateway.js';
-import { base62 } from '../../adapters/gateways/razorpay/fake-razorpay-ledger.js';
+import { base62, FakeRazorpayLedger } from '../../adapters/gateways/razorpay/fake-razorpay-ledger.js';
 import { RazorpaySdkGateway } from '../../adapters/gateways/razorpay/razorpay-sdk-gateway.js';
+import { SqlFakeRazorpayStore } from '../../adapters/gateways/razorpay/sql-fake-razorpay-store.js';
 import type { RazorpayKeys } from '../../adapters/gateways/razorpay/razorpay-signatures.js';
 import { paymentCommandRoutes } from '../../adapters/http/routes/payments/payment-command-routes.js';
 import { paymentReadRoutes } from '../../adapters/http/routes/payments/payment-read-routes.js';
@@ -61,7 +62,12 @@ export function bindBilling(c: Container, config: Config): void {
     .toDynamicValue((x) =>
       config.env.RAZORPAY_KEY_ID
         ? new RazorpaySdkGateway(x.get(T.RazorpayKeys))
-        : new FakeRazorpayGateway(x.get(T.RazorpayKeys)),
+        : new FakeRazorpayGateway(
+            x.get(T.RazorpayKeys),
+            undefined,
+            // In the database, so API processes and the worker see the same fake provider.
+            new FakeRazorpayLedger(new SqlFakeRazorpayStore(x.get(T.Orm))),
+          ),
     )
     .inSingletonScope();
   c.bind(T.Payments)

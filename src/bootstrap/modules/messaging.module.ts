@@ -142,7 +142,12 @@ function bindSenders(c: Container, config: Config): void {
     .toDynamicValue((x) => (gallabox || msg91 ? null : new DevOutbox(x.get(T.Orm))))
     .inSingletonScope();
   const fake = (x: { get: Container['get'] }, channel: 'whatsapp' | 'sms') =>
-    new DevOutboxSender(x.get(T.DevOutbox) ?? new DevOutbox(x.get(T.Orm)), channel);
+    new DevOutboxSender(
+      x.get(T.DevOutbox) ?? new DevOutbox(x.get(T.Orm)),
+      channel,
+      undefined,
+      env.FAKE_GATEWAY_LATENCY_MS,
+    );
   c.bind(T.WhatsAppSender)
     .toDynamicValue((x) => gallabox ?? fake(x, 'whatsapp'))
     .inSingletonScope();

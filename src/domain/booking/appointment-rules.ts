@@ -30,3 +30,18 @@ export function beforeCutoff(startAt: Date, now: Date, cutoffHours: number): boo
 export function refused(from: string, to: string, why: string): InvalidStateTransitionError {
   return new InvalidStateTransitionError(from, to, why);
 }
+
+/** Only a pending or confirmed session that has not started moves, and only to a real future interval. */
+export function checkReschedule(
+  status: string,
+  currentStart: Date,
+  startAt: Date,
+  endAt: Date,
+  now: Date,
+): void {
+  if (status !== 'PENDING' && status !== 'CONFIRMED') {
+    throw refused(status, status, 'Only a pending or confirmed appointment can be rescheduled');
+  }
+  if (ms(now) >= ms(currentStart)) throw refused(status, status, 'The session has started');
+  checkTimes(startAt, endAt, now);
+}

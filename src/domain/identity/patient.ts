@@ -1,8 +1,4 @@
-import {
-  checkedDetails,
-  medicalHistoryText,
-  type PatientDetails,
-} from '../clinical-records/patient-details.js';
+import { checkedDetails, medicalHistoryText, type PatientDetails } from './patient-profile.js';
 
 export const LEAD_SOURCES = ['WEBSITE', 'WHATSAPP', 'WALK_IN', 'REFERRAL', 'PHONE', 'OTHER'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];

@@ -5,7 +5,11 @@ import { JobRunner } from '../../../src/adapters/jobs/job-runner.js';
 import { OutboxRelay, type RelaySettings } from '../../../src/adapters/jobs/outbox-relay.js';
 import { openOrm } from '../../../src/adapters/persistence/orm.js';
 import { OutboxStore } from '../../../src/adapters/persistence/outbox-store.js';
-import { PermanentJobFailure, type JobHandler } from '../../../src/application/shared/ports/job-handler.js';
+import {
+  PermanentJobFailure,
+  RetryLater,
+  type JobHandler,
+} from '../../../src/application/shared/ports/job-handler.js';
 import type { JobQueue } from '../../../src/application/shared/ports/job-queue.js';
 import type { Job } from '../../../src/application/shared/ports/outbox.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
@@ -65,6 +69,12 @@ export async function openJobWorld(): Promise<JobWorld> {
       run: async (_payload, { key }) => {
         count(key);
         throw new Error('gateway refused');
+      },
+    },
+    {
+      name: 'test.busy',
+      run: async (payload, { key }) => {
+        if (count(key) <= Number(payload.busy)) throw new RetryLater('held by another worker', 50);
       },
     },
     {

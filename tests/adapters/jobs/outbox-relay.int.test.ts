@@ -50,6 +50,19 @@ describe.each(queueKinds)('the outbox relay and job runner with the $kind queue'
     expect((await world.rows())[0]!.attempts).toBe(1);
   });
 
+  it.skipIf(kind.skip)(
+    `runs a job that waits again later without using its attempts${kind.reason}`,
+    async () => {
+      const { world } = await setUp(1);
+      await world.record([{ name: 'test.busy', key: 'busy', payload: { busy: 3 } }]);
+      await until(async () => (await world.rows()).every(done), 'the waiting job');
+      const [row] = await world.rows();
+      expect(row).toMatchObject({ attempts: 1, failed_at: null, last_error: 'held by another worker' });
+      expect(row!.completed_at).not.toBeNull();
+      expect(world.runs.get('busy')).toBe(4);
+    },
+  );
+
   it.skipIf(kind.skip)(`records retries, and keeps failed jobs with their error${kind.reason}`, async () => {
     const { world } = await setUp(3);
     await world.record([

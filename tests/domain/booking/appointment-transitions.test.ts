@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Appointment } from '../../../src/domain/booking/appointment.js';
-import { PAYMENT_TIMEOUT, type AppointmentStatus } from '../../../src/domain/booking/appointment-status.js';
+import {
+  PAYMENT_TIMEOUT,
+  type AppointmentStatus,
+  type PaymentStatus,
+} from '../../../src/domain/booking/appointment-status.js';
 import { DomainError } from '../../../src/domain/shared/domain-error.js';
 
 // Written out again here, not imported: the property checks the code against the table.
@@ -13,6 +17,15 @@ const DECLARED: Record<AppointmentStatus, AppointmentStatus[]> = {
   NO_SHOW: [],
 };
 const TERMINAL: AppointmentStatus[] = ['COMPLETED', 'CANCELLED', 'NO_SHOW'];
+// The fee's own table; REFUNDED from a fee still due only for money captured after a cancellation.
+const PAYMENT_DECLARED: Record<PaymentStatus, PaymentStatus[]> = {
+  PENDING: ['PAID', 'FAILED', 'REFUNDED'],
+  FAILED: ['PAID', 'REFUNDED'],
+  PAID: ['REFUNDED'],
+  REFUNDED: [],
+  WAIVED: [],
+};
+const PAYMENT_COMMANDS = ['markPaid', 'markPaymentFailed', 'markRefunded', 'reinstate'];
 
 const t0 = new Date('2026-03-01T04:30:00Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -21,7 +34,10 @@ const START = 48 * 60;
 const minute = fc.integer({ min: 0, max: 4 * 24 * 60 });
 const command = fc.oneof(
   fc.record({ kind: fc.constantFrom('confirm', 'complete', 'markNoShow', 'cancel'), minute }),
-  fc.record({ kind: fc.constantFrom('expireHold', 'reinstate', 'markPaid'), minute }),
+  fc.record({
+    kind: fc.constantFrom('expireHold', 'reinstate', 'markPaid', 'markPaymentFailed', 'markRefunded'),
+    minute,
+  }),
   fc.record({
     kind: fc.constant('cancelByPatient'),
     minute,
@@ -50,6 +66,8 @@ function apply(a: Appointment, c: Command): void {
     expireHold: () => a.expireHold(now),
     reinstate: () => a.reinstateAfterLatePayment('system', now),
     markPaid: () => a.markPaid(now),
+    markPaymentFailed: () => a.markPaymentFailed(now),
+    markRefunded: () => a.markRefunded(now),
   };
   simple[c.kind]();
 }
@@ -95,12 +113,18 @@ describe('Appointment state machine (property)', () => {
           } else if (from !== to) {
             expect(DECLARED[from]).toContain(to);
           } else {
-            expect(TERMINAL.includes(from) && c.kind !== 'markPaid').toBe(false);
+            expect(TERMINAL.includes(from) && !PAYMENT_COMMANDS.includes(c.kind)).toBe(false);
           }
           if (c.kind === 'complete' || c.kind === 'markNoShow')
             if (c.kind === 'complete' || c.kind === 'markNoShow') {
               expect(at(c.minute).getTime()).toBeGreaterThanOrEqual(before.startAt.getTime());
             }
+          const [paidFrom, paidTo] = [before.paymentStatus, a.paymentStatus];
+          if (paidFrom !== paidTo) {
+            expect(PAYMENT_COMMANDS).toContain(c.kind);
+            expect(PAYMENT_DECLARED[paidFrom]).toContain(paidTo);
+            if (paidTo === 'REFUNDED' && paidFrom !== 'PAID') expect(a.status).toBe('CANCELLED');
+          }
           if (a.status === 'PENDING')
             expect(a.holdExpiresAt!.getTime()).toBeLessThanOrEqual(a.startAt.getTime());
           expect(a.status === 'CANCELLED').toBe(a.cancelledAt !== null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkedDetails, medicalHistoryText } from '../../../src/domain/clinical-records/patient-details.js';
+import { checkedDetails, medicalHistoryText } from '../../../src/domain/identity/patient-profile.js';
 import { Patient } from '../../../src/domain/identity/patient.js';
 import { InvalidValueError } from '../../../src/domain/shared/domain-error.js';
 

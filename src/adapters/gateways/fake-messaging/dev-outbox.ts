@@ -89,6 +89,8 @@ export class DevOutboxSender implements WhatsAppSender, SmsSender {
     private readonly outbox: DevOutbox,
     private readonly channel: OutboxChannel,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    /** FAKE_GATEWAY_LATENCY_MS: a slow provider's answer, which arrives after it took the message. */
+    private readonly latencyMs = 0,
   ) {}
 
   failNext(count: number, fault: ProviderFault): void {
@@ -102,7 +104,9 @@ export class DevOutboxSender implements WhatsAppSender, SmsSender {
       const fault = this.faults.shift();
       if (fault) throw new ProviderRefusal(fault === 'server', fault === 'server' ? 'HTTP 503' : 'HTTP 400');
       if (!E164.test(message.to)) throw new ProviderRefusal(false, 'HTTP 400: invalid recipient number');
-      return { providerMessageId: `dev-${await this.outbox.record(this.channel, message)}` };
+      const id = await this.outbox.record(this.channel, message);
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      return { providerMessageId: `dev-${id}` };
     });
   }
 }

@@ -30,12 +30,11 @@ export function throwawayRazorpayKeys(): RazorpayKeys {
 
 /**
  * Stands in for Razorpay when no keys are configured: issues ids shaped like the real ones, keeps
- * what it created in memory and checks signatures exactly as Razorpay does (with its own secrets).
+ * what it created in its ledger (the database when wired, so every process agrees) and checks signatures exactly as Razorpay does (with its own secrets).
  * `failNext(n)` makes the next n calls fail as an unreachable provider would; `outage(n)` fails the
  * next n attempts only, which the gateway retries like the real adapter does.
  */
 export class FakeRazorpayGateway implements PaymentGateway {
-  readonly ledger = new FakeRazorpayLedger();
   readonly signatures: RazorpaySignatures;
   readonly keyId: string;
   /** Attempts made, failed ones included (the contract test counts retries). */
@@ -46,6 +45,7 @@ export class FakeRazorpayGateway implements PaymentGateway {
   constructor(
     readonly keys: RazorpayKeys = throwawayRazorpayKeys(),
     private readonly retries: RetryPolicy = { attempts: 3, delaysMs: [0] },
+    readonly ledger: FakeRazorpayLedger = new FakeRazorpayLedger(),
   ) {
     this.signatures = new RazorpaySignatures(keys);
     this.keyId = keys.keyId;
@@ -60,20 +60,20 @@ export class FakeRazorpayGateway implements PaymentGateway {
   }
 
   createOrder(order: NewOrder): Promise<{ orderId: string }> {
-    return this.call(() => ({ orderId: this.ledger.createOrder(order).id }));
+    return this.call(async () => ({ orderId: (await this.ledger.createOrder(order)).id }));
   }
 
   createPaymentLink(link: NewPaymentLink): Promise<{ linkId: string; shortUrl: string }> {
-    return this.call(() => {
-      const saved = this.ledger.createLink(link);
+    return this.call(async () => {
+      const saved = await this.ledger.createLink(link);
       return { linkId: saved.id, shortUrl: saved.shortUrl };
     });
   }
 
   fetchPaymentLink(linkId: string): Promise<PaymentLinkState> {
-    return this.call(() => {
-      const link = this.ledger.link(linkId);
-      const payment = link.paymentId ? this.ledger.payments.get(link.paymentId) : undefined;
+    return this.call(async () => {
+      const link = await this.ledger.link(linkId);
+      const payment = link.paymentId ? await this.ledger.payment(link.paymentId) : undefined;
       return {
         linkId: link.id,
         referenceId: link.referenceId,
@@ -87,13 +87,13 @@ export class FakeRazorpayGateway implements PaymentGateway {
   }
 
   cancelPaymentLink(linkId: string): Promise<void> {
-    return this.call(() => {
-      this.ledger.cancelLink(linkId);
+    return this.call(async () => {
+      await this.ledger.cancelLink(linkId);
     });
   }
 
   refundPayment(paymentId: string, amountPaise: number): Promise<{ refundId: string }> {
-    return this.call(() => ({ refundId: this.ledger.refund(paymentId, amountPaise).id }));
+    return this.call(async () => ({ refundId: (await this.ledger.refund(paymentId, amountPaise)).id }));
   }
 
   isCheckoutSignatureValid(orderId: string, paymentId: string, signature: string): boolean {
@@ -108,28 +108,28 @@ export class FakeRazorpayGateway implements PaymentGateway {
     return this.signatures.isWebhookSignatureValid(rawBody, signature);
   }
 
-  order(id: string): FakeOrder | undefined {
-    return this.ledger.orders.get(id);
+  order(id: string): Promise<FakeOrder | undefined> {
+    return this.ledger.order(id);
   }
 
-  paymentLink(id: string): FakePaymentLink | undefined {
-    return this.ledger.links.get(id);
+  paymentLink(id: string): Promise<FakePaymentLink | undefined> {
+    return this.ledger.findLink(id);
   }
 
-  payment(id: string): FakePayment | undefined {
-    return this.ledger.payments.get(id);
+  payment(id: string): Promise<FakePayment | undefined> {
+    return this.ledger.payment(id);
   }
 
   /** A patient pays at the checkout: the ids and signature the checkout hands the client. */
-  payOrder(orderId: string, method = 'upi'): { paymentId: string; signature: string } {
-    const payment = this.ledger.payOrder(orderId, method);
+  async payOrder(orderId: string, method = 'upi'): Promise<{ paymentId: string; signature: string }> {
+    const payment = await this.ledger.payOrder(orderId, method);
     return { paymentId: payment.id, signature: this.signatures.checkout(orderId, payment.id) };
   }
 
   /** A patient pays a link: the query parameters Razorpay adds to the callback URL. */
-  payLink(linkId: string, method = 'upi'): Record<string, string> {
-    const payment = this.ledger.payLink(linkId, method);
-    const link = this.ledger.link(linkId);
+  async payLink(linkId: string, method = 'upi'): Promise<Record<string, string>> {
+    const payment = await this.ledger.payLink(linkId, method);
+    const link = await this.ledger.link(linkId);
     const callback = { linkId, referenceId: link.referenceId, status: 'paid', paymentId: payment.id };
     return {
       razorpay_payment_id: payment.id,
@@ -140,7 +140,7 @@ export class FakeRazorpayGateway implements PaymentGateway {
     };
   }
 
-  private call<T>(work: () => T): Promise<T> {
+  private call<T>(work: () => Promise<T>): Promise<T> {
     if (this.failures > 0) {
       this.failures -= 1;
       return Promise.reject(new GatewayUnavailableError('Payment provider'));
@@ -151,7 +151,7 @@ export class FakeRazorpayGateway implements PaymentGateway {
         this.transientFailures -= 1;
         throw new ProviderFailure(503);
       }
-      return work();
+      return await work();
     });
   }
 }

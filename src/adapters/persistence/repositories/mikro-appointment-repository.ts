@@ -11,6 +11,15 @@ export class MikroAppointmentRepository implements AppointmentRepository {
     return this.em.findOne(AppointmentSchema, { id });
   }
 
+  findByIdForUpdate(id: number): Promise<Appointment | null> {
+    // refresh: an earlier read in this unit of work must not hide what the locked row says now.
+    return this.em.findOne(
+      AppointmentSchema,
+      { id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+  }
+
   async add(appointment: Appointment): Promise<void> {
     this.em.persist(appointment);
     await this.em.flush();

@@ -56,11 +56,9 @@ export class HandleWebhookHandler {
         return this.change(claim, { kind: 'order', orderId: text(payment.order_id) }, async (id, now) => {
           const appointment = (await this.payments.lockAppointment(id))!;
           const failed = await this.payments.lockPaymentOf(appointment, now);
-          if (
-            failed.fail(text(payment.error_description) || null, now) &&
-            appointment.paymentStatus === 'PENDING'
-          ) {
-            appointment.paymentStatus = 'FAILED';
+          // A fee already settled (paid before billing kept payments) is not undone by a late failure.
+          if (failed.fail(text(payment.error_description) || null, now) && appointment.feeDue()) {
+            appointment.markPaymentFailed(now);
           }
         });
       case 'refund.processed': {
@@ -69,7 +67,7 @@ export class HandleWebhookHandler {
         return this.change(claim, { kind: 'payment', providerPaymentId: paymentId }, async (id, now) => {
           const appointment = (await this.payments.lockAppointment(id))!;
           const refunded = await this.payments.lockPaymentOf(appointment, now);
-          if (refunded.refundProcessed(text(refund.id), now)) appointment.paymentStatus = 'REFUNDED';
+          if (refunded.refundProcessed(text(refund.id), now)) appointment.markRefunded(now);
           await this.events.recordFrom([refunded]);
         });
       }

@@ -50,8 +50,7 @@ export class RefundPaymentJob implements JobHandler {
       const appointment = await this.payments.lockAppointment(appointmentId);
       const payment = await this.payments.lockPaymentOf(appointment!, this.clock.now());
       payment.refundAccepted(refundId, this.clock.now());
-      // The appointment shows where its money is (it has no method for it: a field, set here only).
-      appointment!.paymentStatus = 'REFUNDED';
+      appointment!.markRefunded(this.clock.now());
       await this.events.recordFrom([payment]);
     });
   }

@@ -23,7 +23,7 @@ export class CancelAppointmentHandler {
 
   byStaff(input: CancelAppointment, actor: StaffActor): Promise<void> {
     return this.uow.run(async () => {
-      const appointment = await appointmentForStaff(this.appointments, input.id, actor);
+      const appointment = await appointmentForStaff(this.appointments, input.id, actor, 'change');
       appointment.cancel(input.reason ?? null, `staff:${actor.userId}`, this.clock.now());
       await this.events.recordFrom([appointment]);
     });
@@ -31,7 +31,7 @@ export class CancelAppointmentHandler {
 
   byPatient(input: CancelAppointment, actor: PatientActor): Promise<void> {
     return this.uow.run(async () => {
-      const appointment = await appointmentOfPatient(this.appointments, input.id, actor.patientId);
+      const appointment = await appointmentOfPatient(this.appointments, input.id, actor.patientId, 'change');
       const cutoff = this.rules.patientCancelCutoffHours;
       appointment.cancelByPatient(input.reason ?? null, actor.patientId, this.clock.now(), cutoff);
       await this.events.recordFrom([appointment]);

@@ -48,7 +48,7 @@ export class UpdateAppointmentHandler {
     return this.uow.run(async () => {
       const now = this.clock.now();
       const by: ActorRef = `staff:${actor.userId}`;
-      const appointment = await appointmentForStaff(this.appointments, input.id, actor);
+      const appointment = await appointmentForStaff(this.appointments, input.id, actor, 'change');
       const centre = await this.centres.findById(appointment.centreId);
       if (!centre) throw new NotFoundError('Centre');
       if (input.appointmentDate !== undefined || input.appointmentTime !== undefined) {

@@ -2,6 +2,12 @@ import type { Appointment } from '../../../domain/booking/appointment.js';
 
 export interface AppointmentRepository {
   findById(id: number): Promise<Appointment | null>;
+  /**
+   * Loads the appointment to change it, its row locked until the unit of work ends, so a change queues
+   * behind a payment capture instead of interleaving with it. Lock order, as in billing: the appointment
+   * row first, then its payment row.
+   */
+  findByIdForUpdate(id: number): Promise<Appointment | null>;
   /** Saves a new appointment at once (it gets its id); an overlap fails the unit of work as SLOT_UNAVAILABLE. */
   add(appointment: Appointment): Promise<void>;
   /**

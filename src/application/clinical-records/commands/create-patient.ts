@@ -1,4 +1,4 @@
-import type { PatientDetails } from '../../../domain/clinical-records/patient-details.js';
+import type { PatientDetails } from '../../../domain/identity/patient-profile.js';
 import { Patient, type LeadSource } from '../../../domain/identity/patient.js';
 import type { PatientRepository } from '../../identity/ports/identity-repositories.js';
 import { ConflictError } from '../../shared/app-errors.js';

@@ -1,4 +1,4 @@
-import type { BloodGroup, Gender } from '../../../domain/clinical-records/patient-details.js';
+import type { BloodGroup, Gender } from '../../../domain/identity/patient-profile.js';
 import type { LeadSource } from '../../../domain/identity/patient.js';
 import type { Page } from '../../shared/page.js';
 

@@ -1,4 +1,4 @@
-import type { PatientDetails } from '../../../domain/clinical-records/patient-details.js';
+import type { PatientDetails } from '../../../domain/identity/patient-profile.js';
 import type { PatientRepository } from '../../identity/ports/identity-repositories.js';
 import type { PatientActor } from '../../shared/actor.js';
 import { NotFoundError } from '../../shared/app-errors.js';

@@ -17,3 +17,16 @@ export interface JobHandler {
 
 /** A failure that retrying cannot fix (the appointment is gone, the input is wrong): the job fails at once. */
 export class PermanentJobFailure extends Error {}
+
+/**
+ * Not a failure: what the job needs is held elsewhere for a while (another worker's lease). The job
+ * runs again after `delayMs` without using up an attempt, so a wait can never exhaust its retries.
+ */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly delayMs: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { BLOOD_GROUPS, GENDERS } from '../../../../domain/clinical-records/patient-details.js';
+import { PatientData } from '../patient-auth/patient-auth-schemas.js';
+import { BLOOD_GROUPS, GENDERS } from '../../../../domain/identity/patient-profile.js';
 import {
   RATING_COMMENT_MAX,
   RATING_MAX,
@@ -50,17 +51,8 @@ export const RatingBody = v.strictObject({
   ),
 });
 
-export const ProfileData = v.object({
-  id: v.number(),
-  fullName: v.nullable(v.string()),
-  phone: v.string(),
-  email: v.nullable(v.string()),
-  dateOfBirth: v.nullable(v.string()),
-  gender: v.nullable(v.string()),
-  bloodGroup: v.nullable(v.string()),
-  emergencyContactName: v.nullable(v.string()),
-  emergencyContactPhone: v.nullable(v.string()),
-});
+/** The profile is the same record the patient's login returns. */
+export const ProfileData = PatientData;
 
 export const OverviewData = v.object({
   upcomingAppointments: v.array(

@@ -1,9 +1,5 @@
 import * as v from 'valibot';
-import {
-  BLOOD_GROUPS,
-  GENDERS,
-  MEDICAL_HISTORY_MAX,
-} from '../../../../domain/clinical-records/patient-details.js';
+import { BLOOD_GROUPS, GENDERS, MEDICAL_HISTORY_MAX } from '../../../../domain/identity/patient-profile.js';
 import { NOTE_MAX } from '../../../../domain/clinical-records/medical-note.js';
 import { LEAD_SOURCES } from '../../../../domain/identity/patient.js';
 import { bodyId, idParam, localDate, pagination, phone, text } from '../../schemas/common.js';

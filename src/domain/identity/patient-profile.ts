@@ -6,7 +6,7 @@ export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] a
 export type Gender = (typeof GENDERS)[number];
 export type BloodGroup = (typeof BLOOD_GROUPS)[number];
 
-/** What the clinic keeps about a patient besides clinical data: who they are and whom to call. */
+/** What the clinic keeps about a patient besides clinical data (the Patient aggregate's profile): who they are and whom to call. */
 export interface PatientDetails {
   fullName: string;
   phone: string;
