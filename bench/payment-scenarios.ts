@@ -56,7 +56,13 @@ export function paymentWebhook(): Scenario {
   return {
     name: 'POST /api/payments/webhook',
     // No RAZORPAY_* keys: the fake gateway. A long hold, so no booking expires before its capture.
-    miboEnv: { BENCH_SEED: 'scheduling', JWT_EXPIRES_IN: '1h', BOOKING_HOLD_MINUTES: '120' },
+    miboEnv: {
+      BENCH_SEED: 'scheduling',
+      JWT_EXPIRES_IN: '1h',
+      BOOKING_HOLD_MINUTES: '120',
+      // BENCH_WORKER=off: no job workers in the measured server (as when they run in their own process).
+      WORKER: process.env.BENCH_WORKER ?? 'on',
+    },
     p99TargetMs: 50, // issue 4: p99 under 50 ms at 10 concurrent clients, no 5xx, on PostgreSQL
     async prepare({ miboUrl, settings, database, log }) {
       if (!database) return { skip: 'needs DATABASE_URL (the fake webhook secret is read from PostgreSQL)' };

@@ -33,6 +33,9 @@ export class Migration20261125000007Payments extends Migration {
     )`);
     this.addSql('create index payments_patient_idx on payments (patient_id)');
     this.addSql('create index payments_centre_idx on payments (centre_id)');
+    // Each webhook delivery finds its payment by the order or link it names.
+    this.addSql('create index payments_order_idx on payments (order_id)');
+    this.addSql('create index payments_link_idx on payments (link_id)');
     // Webhooks and verify find the appointment by the order or link the provider names.
     this.addSql('create index appointments_payment_order_idx on appointments (payment_order_id)');
     this.addSql('create index appointments_payment_link_idx on appointments (payment_link_id)');

@@ -30,7 +30,11 @@ export interface StartOptions {
  * server's), waits until it reports its port, and exposes its CPU time for per-request accounting.
  */
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
-  const node = [process.execPath, '--import', 'tsx', options.script];
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops (for finding hot spots).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const node = [process.execPath, ...profile, '--import', 'tsx', options.script];
   const [command, ...args] =
     options.core === undefined ? node : ['taskset', '-c', String(options.core), ...node];
   const log = openSync(options.logFile, 'w');

@@ -48,15 +48,17 @@ describe('npm run demo seeding', () => {
     expect(clinicians.body.data).toHaveLength(DEMO_CLINICIANS.length);
     const availability = await t.request('GET', `/api/clinicians/${clinicians.body.data[0].id}/availability`);
     expect(availability.body.data).toHaveLength(10);
-    const rows: Array<{ status: string; payment_status: string }> = await t.inContext(() =>
-      t.api.infra.orm.em
-        .getConnection()
-        .execute('select status, payment_status from appointments order by id'),
+    const rows: Array<{ status: string; payment_status: string; session_type: string }> = await t.inContext(
+      () =>
+        t.api.infra.orm.em
+          .getConnection()
+          .execute('select status, payment_status, session_type from appointments order by id'),
     );
+    // The ONLINE booking is confirmed to pay at the centre, so its confirmation and Meet link exist.
     expect(rows).toEqual([
-      { status: 'PENDING', payment_status: 'PENDING' },
-      { status: 'PENDING', payment_status: 'PENDING' },
-      { status: 'CONFIRMED', payment_status: 'WAIVED' },
+      { status: 'PENDING', payment_status: 'PENDING', session_type: 'IN_PERSON' },
+      { status: 'CONFIRMED', payment_status: 'PENDING', session_type: 'ONLINE' },
+      { status: 'CONFIRMED', payment_status: 'WAIVED', session_type: 'IN_PERSON' },
     ]);
   });
 });

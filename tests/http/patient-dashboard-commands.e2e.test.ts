@@ -138,6 +138,9 @@ describe("patient dashboard: cancelling, rating, and nothing of another patient'
         ['POST', `/api/booking/${id}/cancel`, {}],
         ['GET', `/api/payments/${id}`],
         ['GET', `/api/video/appointment/${id}/meet-link`],
+        // (verify authenticates its payload first; a genuine one for another's appointment is 404:
+        // see payments-checkout.e2e.test.ts)
+        ['POST', '/api/payments/create-order', { appointmentId: id, amount: 1500 }],
       ];
       for (const [method, path, body] of tries) {
         const res = await t.request(method, path, { token: w.jane.token, body });

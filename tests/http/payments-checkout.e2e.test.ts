@@ -226,6 +226,19 @@ describe('checkout payments (/api/payments/create-order, /verify, /:appointmentI
     });
     expect(crossed.status).toBe(400);
     expect(crossed.body.error.code).toBe('PAYMENT_FAILED');
+    // Another patient holding a genuine checkout answer for someone else's appointment: not found.
+    const stranger = await patientToken(t);
+    const theirs = await t.request('POST', '/api/payments/verify', {
+      token: stranger.token,
+      body: {
+        razorpayOrderId: other.orderId,
+        razorpayPaymentId: otherPaid.paymentId,
+        razorpaySignature: otherPaid.signature,
+        appointmentId: other.appointmentId,
+      },
+    });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.code).toBe('NOT_FOUND');
     expect(await row(appointmentId)).toMatchObject({ status: 'PENDING', payment_status: 'PENDING' });
     expect(await row(other.appointmentId)).toMatchObject({ status: 'PENDING', payment_status: 'PENDING' });
     expect(await payments(appointmentId)).toEqual([]);

@@ -1,7 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { JobQueue } from '../../application/shared/ports/job-queue.js';
+import type { JobQueue, QueuedJob } from '../../application/shared/ports/job-queue.js';
 import { throttled } from './with-timeout.js';
 
 export interface RelaySettings {
@@ -19,6 +19,7 @@ export interface RelaySettings {
 interface OpenRow {
   id: string | number;
   run_at: Date;
+  enqueued_at: Date | null;
 }
 
 /** Wakes are coalesced: a burst of requests makes one pass, a little after their transactions commit. */
@@ -122,7 +123,7 @@ export class OutboxRelay {
     const batch = this.settings.batch ?? 200;
     // Not yet handed over; handed over but silent too long; or (a queue that forgets on restart)
     // handed over before this process started.
-    const open = `select id, run_at from outbox_jobs
+    const open = `select id, run_at, enqueued_at from outbox_jobs
           where completed_at is null and failed_at is null
             and run_at <= now() + (? * interval '1 millisecond')
             and (enqueued_at is null
@@ -143,14 +144,20 @@ export class OutboxRelay {
       const rows: OpenRow[] = await em.execute(`${open} for update skip locked`, [...params, batch]);
       const handed: number[] = [];
       try {
+        // A row never handed over has no queue job yet (short of a hand-over whose commit was lost,
+        // which adding again leaves alone): one `add` each, sent together. Rows handed over before may
+        // need reviving, which reads the queue's job first.
+        const fresh = rows.filter((row) => row.enqueued_at === null);
+        const added = await Promise.allSettled(fresh.map((row) => this.queue.enqueue(queuedJob(row))));
+        added.forEach((result, i) => {
+          if (result.status === 'fulfilled') handed.push(Number(fresh[i]!.id));
+        });
+        const refused = added.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+        if (refused) throw refused.reason;
         for (const row of rows) {
-          const outboxId = Number(row.id);
-          const runAt = new Date(row.run_at).getTime();
-          const delayMs = Math.max(0, runAt - Date.now());
-          // The due time is part of the id: a job handed back for later (RetryLater) is a new queue job,
-          // even while the queue still holds the run that handed it back; the same row and time is one.
-          await this.queue.revive({ id: `outbox-${outboxId}-${runAt}`, outboxId, delayMs });
-          handed.push(outboxId);
+          if (row.enqueued_at === null) continue;
+          await this.queue.revive(queuedJob(row));
+          handed.push(Number(row.id));
         }
       } catch (error) {
         this.warn(
@@ -166,4 +173,12 @@ export class OutboxRelay {
       return { handed: handed.length, full: rows.length === batch && handed.length === rows.length };
     });
   }
+}
+
+// The due time is part of the id: a job handed back for later (RetryLater) is a new queue job, even
+// while the queue still holds the run that handed it back; the same row and time is one.
+function queuedJob(row: OpenRow): QueuedJob {
+  const outboxId = Number(row.id);
+  const runAt = new Date(row.run_at).getTime();
+  return { id: `outbox-${outboxId}-${runAt}`, outboxId, delayMs: Math.max(0, runAt - Date.now()) };
 }

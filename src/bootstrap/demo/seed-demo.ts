@@ -104,7 +104,11 @@ async function addClinicians(
   return created;
 }
 
-/** Each patient booked with a clinician at the first open slot from tomorrow (the last one's is free). */
+/**
+ * Each patient booked with a clinician at the first open slot from tomorrow (the last one's is free).
+ * Unpaid bookings get their payment link on WhatsApp; the ONLINE one is confirmed as "pay at the
+ * centre", so its confirmation, reminders and Meet link show up too (dev outbox, /api/video).
+ */
 async function addAppointments(
   container: Container,
   admin: StaffActor,
@@ -115,16 +119,20 @@ async function addAppointments(
     const clinician = choices[i]!;
     const slot = await firstOpenSlot(container, clinician);
     if (!slot) continue;
-    await container.get(T.BookForPatient).execute(
+    const sessionType = i % 2 === 0 ? 'IN_PERSON' : 'ONLINE';
+    const { appointment } = await container.get(T.BookForPatient).execute(
       {
         patient: { phone: patient.phone },
         clinicianId: clinician.id,
         centreId: clinician.centreId,
-        sessionType: i % 2 === 0 ? 'IN_PERSON' : 'ONLINE',
+        sessionType,
         ...slot,
       },
       admin,
     );
+    if (sessionType === 'ONLINE') {
+      await container.get(T.UpdateAppointment).execute({ id: appointment.id, status: 'CONFIRMED' }, admin);
+    }
   }
 }
 

@@ -27,13 +27,17 @@ export async function listenForSlotChanges(
   }
   const feed = new ServerSlotChangeFeed(database.url, logger);
   // This process's own commits wait for their notifications: transactions (every UnitOfWork and
-  // flush) and statements run outside one (raw SQL writes commit on their own).
+  // flush) once committed, and statements run outside one (raw SQL writes commit on their own). A
+  // write inside a transaction (knex tags it with the transaction's id) commits nothing yet: its
+  // transaction's commit is the one waited for, so it costs no round trip of its own.
   orm.em.getEventManager().registerSubscriber({ afterTransactionCommit: () => feed.localCommit() });
   orm.em
     .getConnection()
     .getKnex()
-    .on('query-response', (_response: unknown, query: { sql?: string }) => {
-      if (query.sql !== undefined && WRITE.test(query.sql)) feed.localCommit();
+    .on('query-response', (_response: unknown, query: { sql?: string; __knexTxId?: string }) => {
+      if (query.__knexTxId === undefined && query.sql !== undefined && WRITE.test(query.sql)) {
+        feed.localCommit();
+      }
     });
   await feed.start();
   return feed;
