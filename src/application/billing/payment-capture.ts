@@ -53,9 +53,9 @@ export class PaymentCapture {
     return this.uow.run(async () => {
       if (!(await guard())) return { outcome: 'duplicate-delivery' };
       const now = this.clock.now();
-      const appointment = await this.payments.lockAppointment(news.appointmentId);
+      const appointment = await this.payments.lockAppointmentForCapture(news.appointmentId);
       if (!appointment || appointment.feePaise <= 0) return { outcome: 'unknown-appointment' };
-      const payment = await this.payments.lockPaymentOf(appointment, now);
+      const payment = await this.payments.lockPaymentForCapture(appointment, now);
       const captured = payment.capture(news, now);
       const outcome = captured === 'captured' ? this.settle(appointment, mayReinstate, now) : 'already-known';
       if (captured === 'ignored') {
@@ -66,6 +66,8 @@ export class PaymentCapture {
         payment.startRefund(reason, now);
         await this.outbox.add([refundJob(appointment.id, reason, news.providerPaymentId)]);
       }
+      // Untracked by the unit of work (see the port): saved here, or not at all.
+      await this.payments.saveCaptured(appointment, payment);
       await this.events.recordFrom([appointment, payment]);
       return { outcome, payment };
     });

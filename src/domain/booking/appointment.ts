@@ -145,6 +145,10 @@ export class Appointment {
   reinstateAfterLatePayment(by: ActorRef, now: Date): void {
     this.assertMove('CONFIRMED', 'reinstatement');
     if (ms(now) >= ms(this.startAt)) throw refused(this.status, 'CONFIRMED', 'The session has started');
+    // Money already given back (or never due) cannot bring the appointment back.
+    if (!isFeeDue(this.paymentStatus)) {
+      throw refused(this.paymentStatus, 'PAID', 'No payment is due for this appointment');
+    }
     this.history = [...this.history, reinstatedEntry(this.cancelledAt, this.cancelledBy, by, now)];
     this.status = 'CONFIRMED';
     this.paymentStatus = 'PAID';

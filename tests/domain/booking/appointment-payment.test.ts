@@ -117,4 +117,16 @@ describe('Appointment.markRefunded', () => {
     a.markRefunded(at(7));
     expect(refusal(() => a.markPaid(at(8)))).toBeInstanceOf(InvalidStateTransitionError);
   });
+
+  it('a timed-out appointment whose late payment was refunded cannot be reinstated', () => {
+    // Found by the state-machine property: expireHold → markRefunded → reinstate made it PAID again.
+    const a = book();
+    a.expireHold(at(20));
+    a.markRefunded(at(21));
+    const before = { ...a };
+    expect(refusal(() => a.reinstateAfterLatePayment('system', at(22)))).toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+    });
+    expect({ ...a }).toEqual(before);
+  });
 });

@@ -17,6 +17,14 @@ export interface PaymentRepository {
   lockAppointment(appointmentId: number): Promise<Appointment | null>;
   /** The appointment's payment, opened when it has none yet, locked for update. */
   lockPaymentOf(appointment: Appointment, now: Date): Promise<Payment>;
+  /**
+   * The same two locks for the road to "paid", but the unit of work does not track what they return:
+   * nothing is written unless saveCaptured is called (the hot path skips the ORM's change tracking).
+   */
+  lockAppointmentForCapture(appointmentId: number): Promise<Appointment | null>;
+  lockPaymentForCapture(appointment: Appointment, now: Date): Promise<Payment>;
+  /** Writes what a capture changed on the appointment and payment locked ForCapture. */
+  saveCaptured(appointment: Appointment, payment: Payment): Promise<void>;
   findByAppointment(appointmentId: number): Promise<Payment | null>;
   appointmentIdOf(reference: ProviderReference): Promise<number | null>;
 }
