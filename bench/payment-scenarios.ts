@@ -1,8 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { expectOk, mapLimit } from './lib/http.js';
-import { benchPhones, loginPatients } from './lib/patients.js';
-import { SEED_ZONE } from './lib/scheduling-seed.js';
-import { collectFreeSlots, listClinicians, workingDates } from './lib/slot-handout.js';
+import { bookingHandout } from './lib/booking-handout.js';
 import type { Scenario } from './scenarios.js';
 
 /**
@@ -16,7 +14,6 @@ import type { Scenario } from './scenarios.js';
  */
 
 const WEBHOOK_SECRET_SETTING = 'razorpay_fake_webhook_secret'; // src/bootstrap/modules/billing.module.ts
-const SLOT_DATES = 48;
 const PHONES_FROM = 8_500_000_000; // apart from bookingCreate's patients (8_000_000_000…)
 
 interface PendingOrder {
@@ -73,38 +70,21 @@ export function paymentWebhook(): Scenario {
       if (!row) throw new Error(`no ${WEBHOOK_SECRET_SETTING}: is Mibo running with the fake Razorpay?`);
       secret = row.value;
       const started = Date.now();
-      // autocannon may build one request per connection that it never sends, in every phase.
-      const needed =
-        settings.bookingsWarmup +
-        settings.rounds * settings.bookingsPerRound +
-        settings.connections * (settings.rounds + 1);
-      const clinicians = await listClinicians(miboUrl);
-      const slots = await collectFreeSlots(
-        miboUrl,
-        clinicians,
-        workingDates(SEED_ZONE, 2, SLOT_DATES),
-        needed,
-      );
-      if (slots.length < needed) throw new Error(`only ${slots.length} open slots for ${needed} bookings`);
-      const tokens = await loginPatients(miboUrl, benchPhones(PHONES_FROM, needed));
-      orders = await mapLimit(
-        slots.slice(0, needed).map((slot, i) => ({ slot, token: tokens[i]! })),
-        8,
-        async ({ slot, token }) => {
-          const body = (await expectOk(
-            miboUrl,
-            'POST',
-            '/api/booking/create',
-            { ...slot, sessionType: 'IN_PERSON' },
-            { authorization: `Bearer ${token}` },
-          )) as { data: { paymentOrderId: string | null; amount: number } };
-          if (!body.data.paymentOrderId) throw new Error('a booking without an order (a zero fee?)');
-          return { orderId: body.data.paymentOrderId, amountPaise: Math.round(body.data.amount * 100) };
-        },
-      );
+      const handout = await bookingHandout(miboUrl, settings, PHONES_FROM);
+      orders = await mapLimit(handout, 8, async ({ slot, token }) => {
+        const body = (await expectOk(
+          miboUrl,
+          'POST',
+          '/api/booking/create',
+          { ...slot, sessionType: 'IN_PERSON' },
+          { authorization: `Bearer ${token}` },
+        )) as { data: { paymentOrderId: string | null; amount: number } };
+        if (!body.data.paymentOrderId) throw new Error('a booking without an order (a zero fee?)');
+        return { orderId: body.data.paymentOrderId, amountPaise: Math.round(body.data.amount * 100) };
+      });
       taken = 0;
       log(
-        `${orders.length} pending bookings with their orders, ${needed} patients logged in by OTP, ` +
+        `${orders.length} pending bookings with their orders, ${handout.length} patients logged in by OTP, ` +
           `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     },

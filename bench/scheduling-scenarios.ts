@@ -1,14 +1,7 @@
 import { expectOk, mapLimit, requestJson } from './lib/http.js';
-import { benchPhones, loginPatients } from './lib/patients.js';
 import { SEED_ZONE } from './lib/scheduling-seed.js';
-import {
-  collectFreeSlots,
-  listClinicians,
-  shuffled,
-  slotsPath,
-  workingDates,
-  type FreeSlot,
-} from './lib/slot-handout.js';
+import { listClinicians, shuffled, slotsPath, workingDates, type FreeSlot } from './lib/slot-handout.js';
+import { bookingHandout, SLOT_DATES } from './lib/booking-handout.js';
 import type { Scenario } from './scenarios.js';
 
 /**
@@ -18,7 +11,6 @@ import type { Scenario } from './scenarios.js';
 
 const SEEDED = { BENCH_SEED: 'scheduling' };
 const MIN_CLINICIANS = 50;
-const SLOT_DATES = 48; // working days ahead that patients browse (inside the 60-day horizon)
 const SAMPLE = 40;
 
 /** A public slot grid per request, over every seeded clinician and the coming weeks' dates. */
@@ -87,26 +79,12 @@ export function bookingCreate(): Scenario {
         return { skip: `POST /api/booking/create answers ${probe.status} (the route is not built yet)` };
       }
       const started = Date.now();
-      // autocannon may build one request per connection that it never sends, in every phase.
-      const needed =
-        settings.bookingsWarmup +
-        settings.rounds * settings.bookingsPerRound +
-        settings.connections * (settings.rounds + 1);
-      const clinicians = await listClinicians(miboUrl);
-      const slots = await collectFreeSlots(
-        miboUrl,
-        clinicians,
-        workingDates(SEED_ZONE, 2, SLOT_DATES),
-        needed,
-      );
-      if (slots.length < needed) throw new Error(`only ${slots.length} open slots for ${needed} bookings`);
-      const tokens = await loginPatients(miboUrl, benchPhones(8_000_000_000, needed));
-      handout = slots.slice(0, needed).map((slot, i) => ({ token: tokens[i]!, slot }));
+      handout = await bookingHandout(miboUrl, settings, 8_000_000_000);
       taken = 0;
       const used = handout.map((entry) => entry.slot);
       log(
-        `handout: ${needed} open slots of ${new Set(used.map((s) => s.clinicianId)).size} clinicians on ` +
-          `${new Set(used.map((s) => s.appointmentDate)).size} dates, ${needed} patients logged in by OTP, ` +
+        `handout: ${handout.length} open slots of ${new Set(used.map((s) => s.clinicianId)).size} clinicians on ` +
+          `${new Set(used.map((s) => s.appointmentDate)).size} dates, ${handout.length} patients logged in by OTP, ` +
           `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     },

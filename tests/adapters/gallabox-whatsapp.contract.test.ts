@@ -2,15 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DevOutbox, DevOutboxSender } from '../../src/adapters/gateways/fake-messaging/dev-outbox.js';
 import { GallaboxWhatsAppSender } from '../../src/adapters/gateways/gallabox/gallabox-whatsapp-sender.js';
 import {
-  MessageNotSentError,
   type OutboundMessage,
   type WhatsAppSender,
 } from '../../src/application/messaging/ports/outbound-message.js';
 import { randomPhone } from '../support/builders.js';
 import { GallaboxStub } from '../support/gallabox-stub.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
+import { refusal } from '../support/message-refusal.js';
 
-const policy = { tries: 3, backoffMs: [0] };
+const policy = { tries: 3, delaysMs: [0] };
 const TEMPLATES = { appointment_confirmation: 'mibo_confirm_v2', otp: 'mibo_otp' };
 
 /** One adapter under the shared contract: how to make the provider fail, and what it received. */
@@ -71,15 +71,6 @@ const message = (to: string, over: Partial<OutboundMessage> = {}): OutboundMessa
   params: { name: 'Jane', date: 'Monday, 7 Dec 2026', time: '3:30 PM' },
   ...over,
 });
-
-async function refusal(work: Promise<unknown>): Promise<MessageNotSentError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MessageNotSentError);
-  return error as MessageNotSentError;
-}
 
 describe.each(Object.keys(subjects))('WhatsApp sender contract: %s', (name) => {
   let s: Subject;

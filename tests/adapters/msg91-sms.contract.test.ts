@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DevOutbox, DevOutboxSender } from '../../src/adapters/gateways/fake-messaging/dev-outbox.js';
 import { Msg91SmsSender } from '../../src/adapters/gateways/msg91/msg91-sms-sender.js';
-import {
-  MessageNotSentError,
-  type SmsSender,
-} from '../../src/application/messaging/ports/outbound-message.js';
+import { type SmsSender } from '../../src/application/messaging/ports/outbound-message.js';
 import { otpMessage } from '../../src/application/identity/otp-message.js';
 import { randomPhone } from '../support/builders.js';
 import { Msg91Stub } from '../support/msg91-stub.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
+import { refusal } from '../support/message-refusal.js';
 
-const policy = { tries: 3, backoffMs: [0] };
+const policy = { tries: 3, delaysMs: [0] };
 
 interface Subject {
   sender: SmsSender;
@@ -57,15 +55,6 @@ const subjects: Record<string, () => Subject> = {
     };
   },
 };
-
-async function refusal(work: Promise<unknown>): Promise<MessageNotSentError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MessageNotSentError);
-  return error as MessageNotSentError;
-}
 
 describe.each(Object.keys(subjects))('SMS sender contract: %s', (name) => {
   let s: Subject;

@@ -49,7 +49,44 @@ const capture = (appointmentId: number, providerPaymentId: string) =>
     return payment.capture({ providerPaymentId, amountPaise: 150_000, method: 'UPI' }, now);
   });
 
+/** What is persisted (events waiting for the outbox are not). */
+const fields = (entity: object) => {
+  const { pendingEvents: _events, ...persisted } = entity as Record<string, unknown>;
+  return persisted;
+};
+
 describe('payments persistence', () => {
+  it('the capture path reads the same appointment and payment as the ORM, and writes them back whole', async () => {
+    const id = await newAppointment();
+    const viaOrm = await inTx(async () => {
+      const appointment = (await payments().lockAppointment(id))!;
+      return {
+        appointment: fields(appointment),
+        payment: fields(await payments().lockPaymentOf(appointment, now)),
+      };
+    });
+    const captured = await inTx(async () => {
+      const appointment = (await payments().lockAppointmentForCapture(id))!;
+      const payment = await payments().lockPaymentForCapture(appointment, now);
+      expect(appointment).toBeInstanceOf(Appointment);
+      expect(fields(appointment)).toEqual(viaOrm.appointment);
+      expect(fields(payment)).toEqual(viaOrm.payment);
+      payment.capture({ providerPaymentId: `pay_Whole${id}`, amountPaise: 150_000, method: 'UPI' }, now);
+      appointment.markPaid(now);
+      await payments().saveCaptured(appointment, payment);
+      return { appointment: fields(appointment), payment: fields(payment) };
+    });
+    const reread = await inTx(async () => {
+      const appointment = (await payments().lockAppointmentForCapture(id))!;
+      return {
+        appointment: fields(appointment),
+        payment: fields(await payments().lockPaymentForCapture(appointment, now)),
+      };
+    });
+    expect(reread).toEqual(captured);
+    expect(reread.appointment).toMatchObject({ status: 'CONFIRMED', paymentStatus: 'PAID' });
+  });
+
   it('opens one payment per appointment even when two units of work race to open it', async () => {
     const id = await newAppointment();
     const opened = await Promise.all(

@@ -21,7 +21,7 @@ interface Harness {
 }
 
 const keys = throwawayRazorpayKeys();
-const fast = { attempts: 3, delaysMs: [0] };
+const fast = { tries: 3, delaysMs: [0] };
 let stub: RazorpayStub;
 
 const harnesses: Record<string, () => Harness> = {

@@ -1,21 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './spawn-api.js';
 
 /** A redis-server of a test's own, to stop and restart without touching the shared one. */
 export const hasRedisServer = !spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).error;
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 export interface OwnRedis {
   url: string;

@@ -1,4 +1,3 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Job, Outbox } from '../../application/shared/ports/outbox.js';
 
@@ -7,17 +6,14 @@ import type { Job, Outbox } from '../../application/shared/ports/outbox.js';
  * transaction it refuses: a job written apart from its cause could outlive a rollback.
  */
 export class OutboxStore implements Outbox {
-  private readonly onAdded: () => void;
-
   constructor(
     private readonly em: EntityManager,
-    /** Told after each write, so a relay in this process can look sooner than its next poll. */
-    onAdded: () => void = () => undefined,
-  ) {
-    // Bound to the context the store is built in: called from inside a transaction, the relay's timers
-    // and the jobs they start must not inherit that transaction (or the request's scope).
-    this.onAdded = AsyncResource.bind(onAdded);
-  }
+    /**
+     * Told after each write, so a relay in this process can look sooner than its next poll. Called
+     * inside the writer's transaction: the relay runs its passes in its own context, not this one.
+     */
+    private readonly onAdded: () => void = () => undefined,
+  ) {}
 
   async add(jobs: readonly Job[]): Promise<void> {
     if (jobs.length === 0) return;

@@ -9,7 +9,7 @@ import { SqlNotificationLedger } from '../../adapters/persistence/repositories/s
 import { SendAppointmentMessageHandler } from '../../application/messaging/commands/send-appointment-message.js';
 import { AppointmentMessageJob } from '../../application/messaging/jobs/appointment-message-job.js';
 import { DeliverNotificationJob } from '../../application/messaging/jobs/deliver-notification-job.js';
-import { MeetingLinks } from '../../application/messaging/jobs/meeting-links.js';
+import { MessageMeetingLinks } from '../../application/messaging/jobs/message-meeting-links.js';
 import { MESSAGE_KINDS } from '../../application/messaging/jobs/message-kinds.js';
 import { NotificationDelivery } from '../../application/messaging/notification-delivery.js';
 import { NotificationQueries } from '../../application/messaging/queries/notification-queries.js';
@@ -61,7 +61,7 @@ export function bindMessaging(c: Container, config: Config): void {
     .inSingletonScope();
   // The video work binds the link source; until then confirmations say the link will follow.
   const links = (x: { get: Container['get'] }) =>
-    new MeetingLinks(x.get(T.MeetingLinkSource, { optional: true }) ?? null);
+    new MessageMeetingLinks(x.get(T.MeetingLinkSource, { optional: true }) ?? null);
   for (const kind of MESSAGE_KINDS) {
     c.bind(T.JobHandlers)
       .toDynamicValue(

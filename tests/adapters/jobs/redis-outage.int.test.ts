@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, hasRedisServer, startOwnRedis, type OwnRedis } from '../../support/own-redis.js';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../../support/own-redis.js';
+import { freePort } from '../../support/spawn-api.js';
 import { requireServices } from '../../support/services.js';
 import { openJobWorld, until, type JobWorld } from './job-world.js';
 import { queueKinds } from './queue-kinds.js';

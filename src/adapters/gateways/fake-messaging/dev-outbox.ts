@@ -5,13 +5,8 @@ import type {
   SmsSender,
   WhatsAppSender,
 } from '../../../application/messaging/ports/outbound-message.js';
-import {
-  DEFAULT_RETRY_POLICY,
-  E164,
-  ProviderRefusal,
-  withRetries,
-  type RetryPolicy,
-} from './provider-retries.js';
+import { DEFAULT_RETRY_POLICY, E164, ProviderRefusal, withRetries } from '../messaging-retries.js';
+import type { RetryPolicy } from '../retry-transient.js';
 
 export type OutboxChannel = 'whatsapp' | 'sms';
 

@@ -10,8 +10,8 @@ import {
   E164,
   ProviderRefusal,
   withRetries,
-  type RetryPolicy,
-} from '../fake-messaging/provider-retries.js';
+} from '../messaging-retries.js';
+import type { RetryPolicy } from '../retry-transient.js';
 
 export interface GallaboxSettings {
   baseUrl: string;

@@ -14,7 +14,8 @@ import {
   type FakePayment,
   type FakePaymentLink,
 } from './fake-razorpay-ledger.js';
-import { ProviderFailure, withRetries, type RetryPolicy } from './provider-retries.js';
+import type { RetryPolicy } from '../retry-transient.js';
+import { ProviderFailure, withRetries } from './provider-retries.js';
 import { RazorpaySignatures, type RazorpayKeys } from './razorpay-signatures.js';
 
 export type { FakeOrder, FakePaymentLink } from './fake-razorpay-ledger.js';
@@ -44,7 +45,7 @@ export class FakeRazorpayGateway implements PaymentGateway {
 
   constructor(
     readonly keys: RazorpayKeys = throwawayRazorpayKeys(),
-    private readonly retries: RetryPolicy = { attempts: 3, delaysMs: [0] },
+    private readonly retries: RetryPolicy = { tries: 3, delaysMs: [0] },
     readonly ledger: FakeRazorpayLedger = new FakeRazorpayLedger(),
   ) {
     this.signatures = new RazorpaySignatures(keys);

@@ -8,7 +8,8 @@ import {
   type PaymentLinkState,
   type PaymentLinkStatus,
 } from '../../../application/billing/ports/payment-gateway.js';
-import { DEFAULT_RETRIES, ProviderFailure, withRetries, type RetryPolicy } from './provider-retries.js';
+import type { RetryPolicy } from '../retry-transient.js';
+import { DEFAULT_RETRIES, ProviderFailure, withRetries } from './provider-retries.js';
 import { RazorpaySignatures, type RazorpayKeys } from './razorpay-signatures.js';
 
 type Json = Record<string, unknown>;

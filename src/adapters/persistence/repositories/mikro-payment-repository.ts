@@ -9,9 +9,11 @@ import type { Appointment } from '../../../domain/booking/appointment.js';
 import { Payment } from '../../../domain/billing/payment.js';
 import { AppointmentSchema } from '../schemas/appointment-schema.js';
 import { PaymentSchema } from '../schemas/payment-schema.js';
-import { appointmentOf, appointmentUpdate, paymentOf, paymentUpdate } from './locked-rows.js';
+import { LockedRows } from './locked-rows.js';
 
 export class MikroPaymentRepository implements PaymentRepository {
+  private lockedRows?: { appointments: LockedRows<Appointment>; payments: LockedRows<Payment> };
+
   constructor(private readonly em: EntityManager) {}
 
   // The two locks of every failure, refund and order: plain SQL mapped into the unit of work (a
@@ -29,17 +31,28 @@ export class MikroPaymentRepository implements PaymentRepository {
   // mapping them in and flushing their change sets was the largest cost of the webhook's capture.
   async lockAppointmentForCapture(appointmentId: number): Promise<Appointment | null> {
     const row = await this.appointmentRow(appointmentId);
-    return row ? appointmentOf(row) : null;
+    return row ? this.rows().appointments.fromRow(row) : null;
   }
 
   async lockPaymentForCapture(appointment: Appointment, now: Date): Promise<Payment> {
-    return paymentOf(await this.paymentRow(appointment, now));
+    return this.rows().payments.fromRow(await this.paymentRow(appointment, now));
   }
 
   async saveCaptured(appointment: Appointment, payment: Payment): Promise<void> {
-    for (const [sql, params] of [appointmentUpdate(appointment), paymentUpdate(payment)]) {
+    const { appointments, payments } = this.rows();
+    for (const [sql, params] of [appointments.update(appointment), payments.update(payment)]) {
       await this.em.execute(sql, params, 'run');
     }
+  }
+
+  /** Built once, from the metadata MikroORM derived from the schemas. */
+  private rows() {
+    const metadata = this.em.getMetadata();
+    this.lockedRows ??= {
+      appointments: new LockedRows(metadata.get<Appointment>(AppointmentSchema.meta.className)),
+      payments: new LockedRows(metadata.get<Payment>(PaymentSchema.meta.className)),
+    };
+    return this.lockedRows;
   }
 
   private async appointmentRow(appointmentId: number): Promise<EntityDictionary<Appointment> | undefined> {

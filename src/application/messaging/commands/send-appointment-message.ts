@@ -7,7 +7,7 @@ import { PermanentJobFailure } from '../../shared/ports/job-handler.js';
 import type { Outbox } from '../../shared/ports/outbox.js';
 import type { UnitOfWork } from '../../shared/ports/unit-of-work.js';
 import { JOB } from '../jobs/message-kinds.js';
-import type { MeetingLinks } from '../jobs/meeting-links.js';
+import type { MessageMeetingLinks } from '../jobs/message-meeting-links.js';
 import { NotificationBusyError, type NotificationDelivery } from '../notification-delivery.js';
 import type { MessageContextReads } from '../ports/message-context-reads.js';
 import type { NotificationLedger } from '../ports/notification-ledger.js';
@@ -31,7 +31,7 @@ export class SendAppointmentMessageHandler {
     private readonly contexts: MessageContextReads,
     private readonly ledger: NotificationLedger,
     private readonly delivery: NotificationDelivery,
-    private readonly links: MeetingLinks,
+    private readonly links: MessageMeetingLinks,
     private readonly unitOfWork: UnitOfWork,
     private readonly outbox: Outbox,
     private readonly now: () => Date,

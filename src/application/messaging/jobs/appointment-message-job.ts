@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/ports/clock.js';
 import type { NotificationDelivery } from '../notification-delivery.js';
 import type { NotificationLedger } from '../ports/notification-ledger.js';
 import type { AppointmentMessageContext, MessageContextReads } from '../ports/message-context-reads.js';
-import type { MeetingLinks } from './meeting-links.js';
+import type { MessageMeetingLinks } from './message-meeting-links.js';
 
 /** What one kind of automatic message does with the appointment as it is now. */
 export interface MessageKind {
@@ -32,7 +32,7 @@ export class AppointmentMessageJob implements JobHandler {
     private readonly contexts: MessageContextReads,
     private readonly ledger: NotificationLedger,
     private readonly delivery: NotificationDelivery,
-    private readonly links: MeetingLinks,
+    private readonly links: MessageMeetingLinks,
     private readonly clock: Clock,
   ) {
     this.name = kind.name;

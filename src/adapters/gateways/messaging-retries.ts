@@ -1,14 +1,8 @@
-import { MessageNotSentError } from '../../../application/messaging/ports/outbound-message.js';
+import { MessageNotSentError } from '../../application/messaging/ports/outbound-message.js';
+import { retryTransient, type RetryPolicy } from './retry-transient.js';
 
 /** How a messaging adapter retries one send: every adapter, fake or real, uses this one policy. */
-export interface RetryPolicy {
-  /** Tries per send, the first included. */
-  tries: number;
-  /** Waits before the 2nd, 3rd… try (the last value repeats). */
-  backoffMs: readonly number[];
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { tries: 3, backoffMs: [250, 1000] };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { tries: 3, delaysMs: [250, 1000] };
 
 /** One try's failure: `retryable` for 5xx, timeouts and network errors; not for 4xx. */
 export class ProviderRefusal extends Error {
@@ -20,8 +14,6 @@ export class ProviderRefusal extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Runs `attempt` until it succeeds, a try is refused for good (4xx: no retry), or the tries run out
  * (5xx/network every time). Ends in `MessageNotSentError`, permanent or not, naming the provider.
@@ -31,19 +23,20 @@ export async function withRetries<T>(
   policy: RetryPolicy,
   attempt: () => Promise<T>,
 ): Promise<T> {
-  let last = 'no try made';
-  for (let n = 1; n <= policy.tries; n += 1) {
-    if (n > 1) await sleep(policy.backoffMs[Math.min(n - 2, policy.backoffMs.length - 1)] ?? 0);
-    try {
-      return await attempt();
-    } catch (error) {
-      if (error instanceof ProviderRefusal && !error.retryable) {
-        throw new MessageNotSentError(provider, true, error.detail);
-      }
-      last = error instanceof ProviderRefusal ? error.detail : `network error: ${(error as Error).message}`;
+  try {
+    return await retryTransient(
+      policy,
+      attempt,
+      (error) => !(error instanceof ProviderRefusal) || error.retryable,
+    );
+  } catch (error) {
+    if (error instanceof ProviderRefusal && !error.retryable) {
+      throw new MessageNotSentError(provider, true, error.detail);
     }
+    const last =
+      error instanceof ProviderRefusal ? error.detail : `network error: ${(error as Error).message}`;
+    throw new MessageNotSentError(provider, false, `${last} (after ${policy.tries} tries)`);
   }
-  throw new MessageNotSentError(provider, false, `${last} (after ${policy.tries} tries)`);
 }
 
 /** Classifies an HTTP answer: 2xx passes, 4xx is final, anything else may pass on a later try. */

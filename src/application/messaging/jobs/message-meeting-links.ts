@@ -9,7 +9,7 @@ export const LINK_WAIT_ATTEMPTS = 3;
  * An automatic message (given its attempt) first retries a few times, so an outage of a minute does
  * not send a confirmation without its link.
  */
-export class MeetingLinks {
+export class MessageMeetingLinks {
   constructor(private readonly source: MeetingLinkSource | null) {}
 
   async linkFor(appointmentId: number, attempt = LINK_WAIT_ATTEMPTS): Promise<string | null> {
